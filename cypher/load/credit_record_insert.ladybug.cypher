@@ -1,0 +1,5 @@
+// purpose: bulk-insert new CreditRecord nodes
+// mode: write
+// params: frame
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+COPY CreditRecord FROM $frame

@@ -1,0 +1,5 @@
+// purpose: key and content hash of every Enterprise
+// mode: read
+// params: 
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+MATCH (n:Enterprise) RETURN n.uscc AS key, n.row_hash AS row_hash

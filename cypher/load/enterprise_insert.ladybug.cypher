@@ -1,0 +1,5 @@
+// purpose: bulk-insert new Enterprise nodes
+// mode: write
+// params: frame
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+COPY Enterprise FROM $frame

@@ -1,0 +1,5 @@
+// purpose: key and content hash of every Person
+// mode: read
+// params: 
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+MATCH (n:Person) RETURN n.pkey AS key, n.row_hash AS row_hash

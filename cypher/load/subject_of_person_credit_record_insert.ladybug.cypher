@@ -1,0 +1,5 @@
+// purpose: bulk-insert new SUBJECT_OF edges from Person to CreditRecord
+// mode: write
+// params: frame
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+COPY SUBJECT_OF FROM $frame (from='Person', to='CreditRecord')

@@ -1,0 +1,16 @@
+// purpose: create key constraints and edge-identity indexes
+// mode: write
+// params: 
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+CREATE CONSTRAINT enterprise_uscc IF NOT EXISTS FOR (n:Enterprise) REQUIRE n.uscc IS UNIQUE;
+CREATE CONSTRAINT person_pkey IF NOT EXISTS FOR (n:Person) REQUIRE n.pkey IS UNIQUE;
+CREATE CONSTRAINT project_code IF NOT EXISTS FOR (n:Project) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT credit_record_record_id IF NOT EXISTS FOR (n:CreditRecord) REQUIRE n.record_id IS UNIQUE;
+CREATE INDEX holds_eid IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.eid);
+CREATE INDEX legal_rep_of_eid IF NOT EXISTS FOR ()-[r:LEGAL_REP_OF]-() ON (r.eid);
+CREATE INDEX serves_as_eid IF NOT EXISTS FOR ()-[r:SERVES_AS]-() ON (r.eid);
+CREATE INDEX subject_of_eid IF NOT EXISTS FOR ()-[r:SUBJECT_OF]-() ON (r.eid);
+CREATE INDEX responsible_for_eid IF NOT EXISTS FOR ()-[r:RESPONSIBLE_FOR]-() ON (r.eid);
+CREATE INDEX participates_in_eid IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() ON (r.eid);
+CREATE INDEX guarantees_eid IF NOT EXISTS FOR ()-[r:GUARANTEES]-() ON (r.eid);
+CREATE INDEX branch_of_eid IF NOT EXISTS FOR ()-[r:BRANCH_OF]-() ON (r.eid);

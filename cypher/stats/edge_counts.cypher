@@ -1,0 +1,5 @@
+// purpose: how many edges of each kind the graph holds
+// mode: read
+// params:
+MATCH ()-[r]->()
+RETURN label(r) AS kind, count(*) AS n

@@ -1,0 +1,5 @@
+// purpose: how many nodes of each kind the graph holds
+// mode: read
+// params:
+MATCH (n)
+RETURN head(labels(n)) AS kind, count(*) AS n

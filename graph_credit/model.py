@@ -1,0 +1,212 @@
+"""The credit graph's node and edge kinds, declared once.
+
+Both engines' DDL, the loader's columns and the generated load queries come from this
+declaration; `tests/test_model.py` checks that the committed `cypher/` files still match it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class PropType(StrEnum):
+    STRING = "STRING"
+    DOUBLE = "DOUBLE"
+    DATE = "DATE"
+    BOOL = "BOOLEAN"
+    INT = "INT64"
+
+
+S, F, D, B, I = PropType.STRING, PropType.DOUBLE, PropType.DATE, PropType.BOOL, PropType.INT
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    name: str
+    key: str
+    properties: dict[str, PropType]
+    doc: str = ""
+
+    @property
+    def columns(self) -> list[str]:
+        return [self.key, *self.properties]
+
+
+@dataclass(frozen=True)
+class EdgeKind:
+    name: str
+    pairs: tuple[tuple[str, str], ...]
+    properties: dict[str, PropType] = field(default_factory=dict)
+    doc: str = ""
+
+    @property
+    def columns(self) -> list[str]:
+        return ["eid", *self.properties]
+
+
+class OrgType(StrEnum):
+    """企业 and the 非企业法人 of the three registers (002 "三库")."""
+
+    ENTERPRISE = "enterprise"
+    INDIVIDUAL_BUSINESS = "individual_business"
+    PUBLIC_INSTITUTION = "public_institution"
+    SOCIAL_ORGANISATION = "social_organisation"
+    GOVERNMENT = "government"
+    OTHER = "other"
+
+
+class EnterpriseStatus(StrEnum):
+    ACTIVE = "active"  # 存续/在业
+    REVOKED = "revoked"  # 吊销
+    DEREGISTERED = "deregistered"  # 注销
+    MOVED_OUT = "moved_out"  # 迁出
+
+
+class RecordKind(StrEnum):
+    """The kinds of credit record of REQUIREMENTS §B."""
+
+    BLACKLIST = "blacklist"  # 严重失信主体名单 (004 §8)
+    JUDGMENT_DEBTOR = "judgment_debtor"  # 失信被执行人 (000 §17, 004 §16)
+    ADMIN_PENALTY = "admin_penalty"  # 行政处罚 (双公示)
+    ADMIN_LICENCE = "admin_licence"  # 行政许可 (双公示)
+    ABNORMAL_OPERATION = "abnormal_operation"  # 经营异常名录
+    TAX_CREDIT = "tax_credit"  # 纳税信用等级 A–D (level column)
+    PROCUREMENT_BAD_CONDUCT = "procurement_bad_conduct"  # 政府采购严重违法失信行为记录 (001, 002)
+    RED_LIST = "red_list"  # 守信联合激励红名单 (004 §7)
+
+
+class RecordStatus(StrEnum):
+    ACTIVE = "active"
+    UNDER_OBJECTION = "under_objection"
+    CORRECTED = "corrected"
+    REVOKED = "revoked"
+    REPAIRED = "repaired"
+    EXPIRED = "expired"
+
+
+class ProjectKind(StrEnum):
+    INVESTMENT = "investment"  # 招商引资项目
+    PROCUREMENT = "procurement"  # 政府采购
+    BIDDING = "bidding"  # 招标投标
+    CONSTRUCTION = "construction"  # 工程建设
+
+
+class Role(StrEnum):
+    """Office roles on SERVES_AS; the legal representative has an edge kind of its own."""
+
+    LEGAL_REP = "legal_rep"  # 法定代表人 -> LEGAL_REP_OF
+    PRINCIPAL = "principal"  # 主要负责人
+    CHAIR = "chair"  # 董事长
+    DIRECTOR = "director"  # 董事
+    SUPERVISOR = "supervisor"  # 监事
+    MANAGER = "manager"  # 经理 / 高级管理人员
+    FINANCE_HEAD = "finance_head"  # 财务负责人
+
+
+NODE_KINDS: dict[str, NodeKind] = {
+    k.name: k
+    for k in (
+        NodeKind(
+            "Enterprise",
+            "uscc",
+            {
+                "name": S,
+                "org_type": S,
+                "status": S,
+                "established": D,
+                "registered_capital": F,  # 万元
+                "region_code": S,
+                "industry": S,
+                "address": S,
+                "phone": S,
+                "row_hash": S,
+            },
+            "Every legal person or organisation, keyed by its 统一社会信用代码.",
+        ),
+        NodeKind(
+            "Person",
+            "pkey",
+            {
+                "name": S,
+                "id_masked": S,
+                "source_ref": S,
+                "row_hash": S,
+            },
+            "A natural person; pkey is a keyed hash, the raw ID number is never stored.",
+        ),
+        NodeKind(
+            "Project",
+            "code",
+            {
+                "name": S,
+                "kind": S,
+                "region_code": S,
+                "status": S,
+                "started": D,
+                "ended": D,
+                "outcome": S,
+                "row_hash": S,
+            },
+        ),
+        NodeKind(
+            "CreditRecord",
+            "record_id",
+            {
+                "kind": S,
+                "category": S,
+                "level": S,
+                "authority": S,
+                "basis": S,
+                "act_date": D,
+                "decision_date": D,
+                "valid_until": D,
+                "repairable": B,
+                "status": S,
+                "monitoring_months": I,
+                "summary": S,
+                "row_hash": S,
+            },
+        ),
+    )
+}
+
+_TIMED = {"since": D, "until": D}
+
+EDGE_KINDS: dict[str, EdgeKind] = {
+    k.name: k
+    for k in (
+        EdgeKind(
+            "HOLDS",
+            (("Person", "Enterprise"), ("Enterprise", "Enterprise")),
+            {"ratio": F, "ratio_derived": B, "subscribed_capital": F, **_TIMED, "row_hash": S},
+        ),
+        EdgeKind("LEGAL_REP_OF", (("Person", "Enterprise"),), {"role": S, **_TIMED, "row_hash": S}),
+        EdgeKind("SERVES_AS", (("Person", "Enterprise"),), {"role": S, **_TIMED, "row_hash": S}),
+        EdgeKind(
+            "SUBJECT_OF", (("Enterprise", "CreditRecord"), ("Person", "CreditRecord")), {"row_hash": S}
+        ),
+        EdgeKind("RESPONSIBLE_FOR", (("Person", "CreditRecord"),), {"row_hash": S}),
+        EdgeKind("PARTICIPATES_IN", (("Enterprise", "Project"),), {"role": S, "row_hash": S}),
+        EdgeKind(
+            "GUARANTEES",
+            (("Enterprise", "Enterprise"), ("Person", "Enterprise")),
+            {"amount": F, **_TIMED, "row_hash": S},
+        ),
+        EdgeKind("BRANCH_OF", (("Enterprise", "Enterprise"),), {"row_hash": S}),
+    )
+}
+
+
+def node_kind(name: str) -> NodeKind:
+    try:
+        return NODE_KINDS[name]
+    except KeyError:
+        raise ValueError(f"unknown node kind {name!r}") from None
+
+
+def edge_kind(name: str) -> EdgeKind:
+    try:
+        return EDGE_KINDS[name]
+    except KeyError:
+        raise ValueError(f"unknown edge kind {name!r}") from None

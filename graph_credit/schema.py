@@ -1,0 +1,133 @@
+"""Generate both engines' DDL and the per-kind load queries from `graph_credit.model`.
+
+The output is committed under `cypher/schema/` and `cypher/load/` so that every query stays a
+file one can read and paste; `tests/test_model.py` fails when the files drift from the model.
+Regenerate with `python -m graph_credit.schema`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph_credit.model import EDGE_KINDS, NODE_KINDS, EdgeKind, NodeKind
+from graph_credit.queries import CYPHER_ROOT
+
+GENERATED = "// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit\n"
+
+
+def _snake(name: str) -> str:
+    out = "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+    return out.replace("__", "_")
+
+
+def node_slug(kind: NodeKind) -> str:
+    return _snake(kind.name)
+
+
+def edge_slug(kind: EdgeKind, src: str, dst: str) -> str:
+    return f"{kind.name.lower()}_{_snake(src)}_{_snake(dst)}"
+
+
+def _header(purpose: str, mode: str, params: str) -> str:
+    return f"// purpose: {purpose}\n// mode: {mode}\n// params: {params}\n{GENERATED}"
+
+
+def ladybug_ddl() -> str:
+    stmts = []
+    for k in NODE_KINDS.values():
+        cols = ", ".join([f"{k.key} STRING PRIMARY KEY", *(f"{p} {t}" for p, t in k.properties.items())])
+        stmts.append(f"CREATE NODE TABLE IF NOT EXISTS {k.name}({cols});")
+    for e in EDGE_KINDS.values():
+        pairs = ", ".join(f"FROM {a} TO {b}" for a, b in e.pairs)
+        cols = ", ".join(f"{p} {t}" for p, t in {"eid": "STRING", **e.properties}.items())
+        stmts.append(f"CREATE REL TABLE IF NOT EXISTS {e.name}({pairs}, {cols});")
+    return "\n".join(stmts) + "\n"
+
+
+def neo4j_ddl() -> str:
+    stmts = []
+    for k in NODE_KINDS.values():
+        stmts.append(
+            f"CREATE CONSTRAINT {node_slug(k)}_{k.key} IF NOT EXISTS "
+            f"FOR (n:{k.name}) REQUIRE n.{k.key} IS UNIQUE;"
+        )
+    for e in EDGE_KINDS.values():
+        stmts.append(
+            f"CREATE INDEX {e.name.lower()}_eid IF NOT EXISTS FOR ()-[r:{e.name}]-() ON (r.eid);"
+        )
+    return "\n".join(stmts) + "\n"
+
+
+def _node_files(k: NodeKind) -> dict[str, str]:
+    slug = node_slug(k)
+    props = ", ".join(f"{c}: r.{c}" for c in k.columns)
+    sets = ", ".join(f"n.{p} = r.{p}" for p in k.properties)
+    return {
+        f"load/{slug}_existing.cypher": _header(f"key and content hash of every {k.name}", "read", "")
+        + f"MATCH (n:{k.name}) RETURN n.{k.key} AS key, n.row_hash AS row_hash\n",
+        f"load/{slug}_insert.ladybug.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "frame")
+        + f"COPY {k.name} FROM $frame\n",
+        f"load/{slug}_insert.neo4j.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "rows")
+        + f"UNWIND $rows AS r\nCREATE (n:{k.name} {{{props}}})\n",
+        f"load/{slug}_update.cypher": _header(f"update changed {k.name} nodes in place", "write", "rows")
+        + f"UNWIND $rows AS r\nMATCH (n:{k.name} {{{k.key}: r.{k.key}}})\nSET {sets}\n",
+    }
+
+
+def _edge_files(e: EdgeKind) -> dict[str, str]:
+    out = {
+        f"load/{e.name.lower()}_existing.cypher": _header(
+            f"identity and content hash of every {e.name} edge", "read", ""
+        )
+        + f"MATCH ()-[h:{e.name}]->() RETURN h.eid AS key, h.row_hash AS row_hash\n"
+    }
+    props = ", ".join(f"{c}: r.{c}" for c in e.columns)
+    sets = ", ".join(f"h.{p} = r.{p}" for p in e.properties)
+    for src, dst in e.pairs:
+        slug = edge_slug(e, src, dst)
+        a, b = NODE_KINDS[src], NODE_KINDS[dst]
+        match = f"MATCH (a:{src} {{{a.key}: r.src}})\nMATCH (b:{dst} {{{b.key}: r.dst}})\n"
+        out[f"load/{slug}_insert.ladybug.cypher"] = (
+            _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "frame")
+            + f"COPY {e.name} FROM $frame (from='{src}', to='{dst}')\n"
+        )
+        out[f"load/{slug}_insert.neo4j.cypher"] = (
+            _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "rows")
+            + f"UNWIND $rows AS r\n{match}CREATE (a)-[:{e.name} {{{props}}}]->(b)\n"
+        )
+        out[f"load/{slug}_update.cypher"] = (
+            _header(f"update changed {e.name} edges from {src} to {dst} in place", "write", "rows")
+            + f"UNWIND $rows AS r\nMATCH (a:{src} {{{a.key}: r.src}})-[h:{e.name} {{eid: r.eid}}]->"
+            f"(b:{dst} {{{b.key}: r.dst}})\nSET {sets}\n"
+        )
+    return out
+
+
+def generated_files() -> dict[str, str]:
+    files = {
+        "schema/create.ladybug.cypher": _header("create every node and rel table", "write", "")
+        + ladybug_ddl(),
+        "schema/create.neo4j.cypher": _header("create key constraints and edge-identity indexes", "write", "")
+        + neo4j_ddl(),
+    }
+    for k in NODE_KINDS.values():
+        files.update(_node_files(k))
+    for e in EDGE_KINDS.values():
+        files.update(_edge_files(e))
+    return files
+
+
+def write_files(root: Path = CYPHER_ROOT) -> list[Path]:
+    written = []
+    for rel, text in generated_files().items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for p in write_files():
+        print(p)

@@ -1,0 +1,55 @@
+"""Settings from the environment (prefix GRAPH_CREDIT_), built once in `get_settings()`.
+
+Every setting is documented in README.md; `tests/test_settings.py` checks that.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "development-only-person-key-secret"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GRAPH_CREDIT_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = Field(
+        "development", description="development, test or production; production refuses default secrets"
+    )
+    engine: Literal["ladybug", "neo4j"] = Field("ladybug", description="graph engine to use")
+    db_path: Path = Field(Path("var/graph.lbug"), description="LadybugDB database file")
+    buffer_pool_mb: int = Field(
+        2048, ge=64, description="LadybugDB buffer pool; it is never given back, so keep it bounded"
+    )
+    query_timeout_ms: int = Field(30_000, ge=100, description="LadybugDB per-query time limit")
+    neo4j_uri: str | None = Field(None, description="bolt:// or neo4j:// address of a Neo4j 5 server")
+    neo4j_user: str = Field("neo4j", description="Neo4j user")
+    neo4j_password: str = Field("", description="Neo4j password")
+    neo4j_database: str = Field("neo4j", description="Neo4j database name")
+    person_key_secret: str = Field(
+        DEV_SECRET,
+        description="secret of the keyed hash that turns resident ID numbers into person keys",
+    )
+    host: str = Field("127.0.0.1", description="address the API binds to")
+    port: int = Field(8000, description="port the API listens on")
+
+    @model_validator(mode="after")
+    def _no_default_secret_in_production(self) -> Settings:
+        if self.env == "production" and self.person_key_secret == DEV_SECRET:
+            raise ValueError(
+                "GRAPH_CREDIT_PERSON_KEY_SECRET must be set outside development: the default "
+                "secret would make person keys guessable from ID numbers"
+            )
+        if self.engine == "neo4j" and not self.neo4j_uri:
+            raise ValueError("GRAPH_CREDIT_ENGINE=neo4j needs GRAPH_CREDIT_NEO4J_URI")
+        return self
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

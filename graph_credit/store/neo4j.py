@@ -1,0 +1,113 @@
+"""Neo4j 5 over Bolt with the official driver: the engine for shared deployments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import threading
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from graph_credit.errors import EngineError
+from graph_credit.queries import Query, QueryRegistry, registry
+
+_STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
+
+
+def _to_python(value: Any) -> Any:
+    """Neo4j temporal values to `datetime.date`; NaN (pandas' missing) to None."""
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    if isinstance(value, list):
+        return [_to_python(v) for v in value]
+    return value
+
+
+def _clean(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if value is pd.NaT:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+class Neo4jStore:
+    engine = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        *,
+        database: str = "neo4j",
+        queries: QueryRegistry | None = None,
+    ) -> None:
+        from neo4j import GraphDatabase
+
+        self._driver = GraphDatabase.driver(uri, auth=(user, password))
+        self._database = database
+        self._queries = queries or registry()
+        # Neo4j takes concurrent writers, but the domain relies on one write at a time
+        # (read-your-write sequences in propagation); keep the same guarantee on both engines.
+        self._write_lock = threading.Lock()
+
+    def _query(self, name: str) -> Query:
+        return self._queries.get(name, "neo4j")
+
+    def _execute(self, text: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
+        from neo4j import RoutingControl
+        from neo4j.exceptions import Neo4jError
+
+        try:
+            records, _, keys = self._driver.execute_query(
+                text,
+                params,
+                database_=self._database,
+                routing_=RoutingControl.WRITE if write else RoutingControl.READ,
+            )
+        except Neo4jError as exc:
+            raise EngineError(f"Neo4j: {exc}") from exc
+        return [{k: _to_python(r[k]) for k in keys} for r in records]
+
+    def ensure_schema(self) -> None:
+        with self._write_lock:
+            for stmt in _STATEMENT_END.split(self._query("schema/create").text):
+                if stmt.strip():
+                    self._execute(stmt, {}, write=True)
+
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self._execute(self._query(name).text, params, write=False)
+
+    def read_frame(self, name: str, **params: Any) -> pd.DataFrame:
+        return pd.DataFrame(self.read(name, **params))
+
+    def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._execute(text, params or {}, write=False)
+
+    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        with self._write_lock:
+            return self._execute(self._query(name).text, params, write=True)
+
+    def bulk_insert(self, name: str, table: pa.Table) -> int:
+        return self.write_batches(name, table.to_pylist())
+
+    def write_batches(self, name: str, rows: list[dict[str, Any]], batch_size: int = 5000) -> int:
+        text = self._query(name).text
+        with self._write_lock:
+            for i in range(0, len(rows), batch_size):
+                batch = [{k: _clean(v) for k, v in r.items()} for r in rows[i : i + batch_size]]
+                self._execute(text, {"rows": batch}, write=True)
+        return len(rows)
+
+    def close(self) -> None:
+        self._driver.close()

@@ -1,0 +1,190 @@
+"""Write a validated bundle into a graph store: insert new keys, update changed rows, skip the rest.
+
+Re-loading a bundle must change nothing, so every node and edge carries a `row_hash` of its
+content and a business key (`eid` for edges); the writer compares both with what is stored.
+New rows take the engine's bulk path (COPY on LadybugDB), changed ones an `UNWIND ... SET`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from graph_credit.model import EDGE_KINDS, NODE_KINDS, PropType
+from graph_credit.schema import edge_slug, node_slug
+from graph_credit.store.base import GraphStore
+from loaders.bundle import Known, ValidatedBundle, read_bundle
+
+_ARROW = {
+    PropType.STRING: pa.string(),
+    PropType.DOUBLE: pa.float64(),
+    PropType.DATE: pa.date32(),
+    PropType.BOOL: pa.bool_(),
+    PropType.INT: pa.int64(),
+}
+
+
+@dataclass
+class TableCounts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class LoadReport:
+    folder: str
+    encodings: dict[str, str]
+    rows: dict[str, int]
+    rejected: dict[str, int]
+    rejected_dir: str | None
+    nodes: dict[str, TableCounts] = field(default_factory=dict)
+    edges: dict[str, TableCounts] = field(default_factory=dict)
+    over_full: list[dict[str, object]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def total_rejected(self) -> int:
+        return sum(self.rejected.values())
+
+
+def _arrow_table(frame: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
+    cols = []
+    for name, t in types.items():
+        s = frame[name]
+        if t == PropType.STRING:
+            s = s.astype(object).where(s.notna() & (s.astype(str) != ""), None)
+            cols.append(pa.array(s.to_numpy(dtype=object), type=pa.string()))
+        elif t == PropType.DATE:
+            cols.append(pa.Array.from_pandas(s.astype("datetime64[s]")).cast(pa.date32()))
+        elif t == PropType.BOOL:
+            cols.append(pa.array(s.astype(object).where(s.notna(), None).to_numpy(dtype=object), type=pa.bool_()))
+        elif t == PropType.INT:
+            cols.append(pa.array(s.astype("Int64").to_numpy(dtype=object, na_value=None), type=pa.int64()))
+        else:
+            cols.append(pa.Array.from_pandas(s.astype("float64")))
+    return pa.Table.from_arrays(cols, names=list(types))
+
+
+def _with_hash(frame: pd.DataFrame, content: list[str]) -> pd.DataFrame:
+    frame = frame.copy()
+    if frame.empty:
+        frame["row_hash"] = pd.Series(dtype=object)
+        return frame
+    h = pd.util.hash_pandas_object(frame[content].astype(str), index=False)
+    frame["row_hash"] = h.map("{:016x}".format).to_numpy()
+    return frame
+
+
+def _split(frame: pd.DataFrame, key: str, existing: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """New rows, changed rows and the count of unchanged ones, by key and content hash."""
+    if existing.empty:
+        return frame, frame.iloc[0:0], 0
+    stored = existing.set_index("key")["row_hash"]
+    old = frame[key].map(stored)
+    new = frame[old.isna() & ~frame[key].isin(stored.index)]
+    known = frame[frame[key].isin(stored.index)]
+    changed = known[known["row_hash"] != known[key].map(stored)]
+    return new, changed, len(known) - len(changed)
+
+
+def _existing(store: GraphStore, name: str) -> pd.DataFrame:
+    df = store.read_frame(name)
+    if df.empty:
+        return pd.DataFrame(columns=["key", "row_hash"])
+    return df
+
+
+def load_bundle(
+    store: GraphStore,
+    folder: Path,
+    secret: str,
+    *,
+    rejected_dir: Path | None = None,
+    progress: Callable[[str], None] = lambda step: None,
+) -> LoadReport:
+    t0 = time.perf_counter()
+    store.ensure_schema()
+    ent = _existing(store, "load/enterprise_existing")
+    proj = _existing(store, "load/project_existing")
+
+    def capital_of(usccs: list[str]) -> dict[str, float]:
+        rows = store.read("load/enterprise_capital", usccs=usccs)
+        return {r["uscc"]: r["capital"] for r in rows if r["capital"] is not None}
+
+    known = Known(enterprises=set(ent["key"]), projects=set(proj["key"]), capital_of=capital_of)
+    bundle = read_bundle(folder, known, secret, progress)
+    t_read = time.perf_counter()
+
+    report = LoadReport(
+        folder=str(folder),
+        encodings=bundle.encodings,
+        rows=bundle.row_counts,
+        rejected={k: len(v) for k, v in bundle.rejects.items()},
+        rejected_dir=None,
+        warnings=bundle.warnings,
+        over_full=bundle.over_full.to_dict("records"),
+    )
+    report.rejected_dir = _write_rejects(bundle, rejected_dir or Path(folder) / "rejected")
+
+    for name, kind in NODE_KINDS.items():
+        frame = bundle.nodes.get(name)
+        if frame is None:
+            continue
+        content = [c for c in kind.columns if c != "row_hash"]
+        frame = _with_hash(frame[content], content)
+        existing = ent if name == "Enterprise" else proj if name == "Project" else _existing(
+            store, f"load/{node_slug(kind)}_existing"
+        )
+        new, changed, same = _split(frame, kind.key, existing)
+        types = {kind.key: PropType.STRING, **kind.properties}
+        slug = node_slug(kind)
+        store.bulk_insert(f"load/{slug}_insert", _arrow_table(new, types))
+        store.write_batches(f"load/{slug}_update", _arrow_table(changed, types).to_pylist())
+        report.nodes[name] = TableCounts(len(new), len(changed), same)
+        progress(f"wrote {name}")
+
+    for name, kind in EDGE_KINDS.items():
+        existing = _existing(store, f"load/{name.lower()}_existing")
+        counts = TableCounts()
+        for src, dst in kind.pairs:
+            frame = bundle.edges.get((name, src, dst))
+            if frame is None:
+                continue
+            content = ["src", "dst", *[c for c in kind.columns if c != "row_hash"]]
+            frame = _with_hash(frame[content], content)
+            new, changed, same = _split(frame, "eid", existing)
+            types = {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING, **kind.properties}
+            slug = edge_slug(kind, src, dst)
+            store.bulk_insert(f"load/{slug}_insert", _arrow_table(new, types))
+            store.write_batches(f"load/{slug}_update", _arrow_table(changed, types).to_pylist())
+            counts.inserted += len(new)
+            counts.updated += len(changed)
+            counts.unchanged += same
+        report.edges[name] = counts
+        progress(f"wrote {name}")
+
+    t_end = time.perf_counter()
+    report.seconds = {"validate": round(t_read - t0, 2), "write": round(t_end - t_read, 2), "total": round(t_end - t0, 2)}
+    return report
+
+
+def _write_rejects(bundle: ValidatedBundle, out: Path) -> str | None:
+    """Keep rejected rows aside, unchanged, with line, column and reason; stale files go."""
+    if out.exists():
+        for old in out.glob("*.csv"):
+            old.unlink()
+    bad = {name: df for name, df in bundle.rejects.items() if len(df)}
+    if not bad:
+        return None
+    out.mkdir(parents=True, exist_ok=True)
+    for name, df in bad.items():
+        cols = [c for c in df.columns if c not in ("_line", "_column", "_reason")]
+        df[[*cols, "_line", "_column", "_reason"]].to_csv(out / name, index=False, encoding="utf-8")
+    return str(out)
