@@ -14,11 +14,11 @@ class PropType(StrEnum):
     STRING = "STRING"
     DOUBLE = "DOUBLE"
     DATE = "DATE"
-    BOOL = "BOOLEAN"
+    BOOL = "BOOL"
     INT = "INT64"
 
 
-S, F, D, B, I = PropType.STRING, PropType.DOUBLE, PropType.DATE, PropType.BOOL, PropType.INT
+S, F, D, B, N = PropType.STRING, PropType.DOUBLE, PropType.DATE, PropType.BOOL, PropType.INT
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ NODE_KINDS: dict[str, NodeKind] = {
                 "valid_until": D,
                 "repairable": B,
                 "status": S,
-                "monitoring_months": I,
+                "monitoring_months": N,
                 "summary": S,
                 "row_hash": S,
             },
@@ -183,9 +183,7 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         ),
         EdgeKind("LEGAL_REP_OF", (("Person", "Enterprise"),), {"role": S, **_TIMED, "row_hash": S}),
         EdgeKind("SERVES_AS", (("Person", "Enterprise"),), {"role": S, **_TIMED, "row_hash": S}),
-        EdgeKind(
-            "SUBJECT_OF", (("Enterprise", "CreditRecord"), ("Person", "CreditRecord")), {"row_hash": S}
-        ),
+        EdgeKind("SUBJECT_OF", (("Enterprise", "CreditRecord"), ("Person", "CreditRecord")), {"row_hash": S}),
         EdgeKind("RESPONSIBLE_FOR", (("Person", "CreditRecord"),), {"row_hash": S}),
         EdgeKind("PARTICIPATES_IN", (("Enterprise", "Project"),), {"role": S, "row_hash": S}),
         EdgeKind(

@@ -52,9 +52,7 @@ def neo4j_ddl() -> str:
             f"FOR (n:{k.name}) REQUIRE n.{k.key} IS UNIQUE;"
         )
     for e in EDGE_KINDS.values():
-        stmts.append(
-            f"CREATE INDEX {e.name.lower()}_eid IF NOT EXISTS FOR ()-[r:{e.name}]-() ON (r.eid);"
-        )
+        stmts.append(f"CREATE INDEX {e.name.lower()}_eid IF NOT EXISTS FOR ()-[r:{e.name}]-() ON (r.eid);")
     return "\n".join(stmts) + "\n"
 
 
@@ -62,6 +60,9 @@ def _node_files(k: NodeKind) -> dict[str, str]:
     slug = node_slug(k)
     props = ", ".join(f"{c}: r.{c}" for c in k.columns)
     sets = ", ".join(f"n.{p} = r.{p}" for p in k.properties)
+    # LOAD FROM binds each column of the frame by name, typed by the frame's Arrow schema;
+    # UNWIND of Python dicts would infer STRING for a column that is null in every row.
+    load_sets = ", ".join(f"n.{p} = {p}" for p in k.properties)
     return {
         f"load/{slug}_existing.cypher": _header(f"key and content hash of every {k.name}", "read", "")
         + f"MATCH (n:{k.name}) RETURN n.{k.key} AS key, n.row_hash AS row_hash\n",
@@ -69,7 +70,13 @@ def _node_files(k: NodeKind) -> dict[str, str]:
         + f"COPY {k.name} FROM $frame\n",
         f"load/{slug}_insert.neo4j.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "rows")
         + f"UNWIND $rows AS r\nCREATE (n:{k.name} {{{props}}})\n",
-        f"load/{slug}_update.cypher": _header(f"update changed {k.name} nodes in place", "write", "rows")
+        f"load/{slug}_update.ladybug.cypher": _header(
+            f"update changed {k.name} nodes in place", "write", "frame"
+        )
+        + f"LOAD FROM $frame\nMATCH (n:{k.name} {{{k.key}: {k.key}}})\nSET {load_sets}\n",
+        f"load/{slug}_update.neo4j.cypher": _header(
+            f"update changed {k.name} nodes in place", "write", "rows"
+        )
         + f"UNWIND $rows AS r\nMATCH (n:{k.name} {{{k.key}: r.{k.key}}})\nSET {sets}\n",
     }
 
@@ -83,6 +90,7 @@ def _edge_files(e: EdgeKind) -> dict[str, str]:
     }
     props = ", ".join(f"{c}: r.{c}" for c in e.columns)
     sets = ", ".join(f"h.{p} = r.{p}" for p in e.properties)
+    load_sets = ", ".join(f"h.{p} = {p}" for p in e.properties)
     for src, dst in e.pairs:
         slug = edge_slug(e, src, dst)
         a, b = NODE_KINDS[src], NODE_KINDS[dst]
@@ -95,8 +103,14 @@ def _edge_files(e: EdgeKind) -> dict[str, str]:
             _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "rows")
             + f"UNWIND $rows AS r\n{match}CREATE (a)-[:{e.name} {{{props}}}]->(b)\n"
         )
-        out[f"load/{slug}_update.cypher"] = (
-            _header(f"update changed {e.name} edges from {src} to {dst} in place", "write", "rows")
+        purpose = f"update changed {e.name} edges from {src} to {dst} in place"
+        out[f"load/{slug}_update.ladybug.cypher"] = (
+            _header(purpose, "write", "frame")
+            + f"LOAD FROM $frame\nMATCH (a:{src} {{{a.key}: src}})-[h:{e.name} {{eid: eid}}]->"
+            f"(b:{dst} {{{b.key}: dst}})\nSET {load_sets}\n"
+        )
+        out[f"load/{slug}_update.neo4j.cypher"] = (
+            _header(purpose, "write", "rows")
             + f"UNWIND $rows AS r\nMATCH (a:{src} {{{a.key}: r.src}})-[h:{e.name} {{eid: r.eid}}]->"
             f"(b:{dst} {{{b.key}: r.dst}})\nSET {sets}\n"
         )

@@ -38,16 +38,35 @@ from loaders.vocabulary import TAX_LEVELS, spellings
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "enterprises.csv": (
         ("uscc", "name"),
-        ("org_type", "status", "established", "registered_capital", "region_code", "industry",
-         "address", "phone", "parent_uscc"),
+        (
+            "org_type",
+            "status",
+            "established",
+            "registered_capital",
+            "region_code",
+            "industry",
+            "address",
+            "phone",
+            "parent_uscc",
+        ),
     ),
     "persons.csv": (("ref", "name"), ("id_number", "source")),
     "holdings.csv": (("holder", "target"), ("ratio", "subscribed_capital", "since", "until")),
     "roles.csv": (("person", "enterprise", "role"), ("since", "until")),
     "records.csv": (
         ("record_id", "subject", "kind", "authority", "decision_date"),
-        ("category", "level", "basis", "act_date", "valid_until", "repairable", "status",
-         "monitoring_months", "responsible", "summary"),
+        (
+            "category",
+            "level",
+            "basis",
+            "act_date",
+            "valid_until",
+            "repairable",
+            "status",
+            "monitoring_months",
+            "responsible",
+            "summary",
+        ),
     ),
     "projects.csv": (("code", "name", "kind"), ("region_code", "status", "started", "ended", "outcome")),
     "participations.csv": (("enterprise", "project", "role"), ()),
@@ -111,7 +130,9 @@ class Rows:
         c = self.col(name)
         first_line = self.df["_line"].groupby(c).transform("min")
         dup = c.duplicated(keep="first") & (c != "")
-        self.reject(dup, name, "duplicate " + name + " " + c + " (first on line " + first_line.astype(str) + ")")
+        self.reject(
+            dup, name, "duplicate " + name + " " + c + " (first on line " + first_line.astype(str) + ")"
+        )
 
     @property
     def ok(self) -> pd.Series:
@@ -123,6 +144,11 @@ class Rows:
         out["_column"] = self.column[bad]
         out["_reason"] = self.reason[bad]
         return out
+
+
+def _lookup(keys: pd.Series, where: dict[str, str]) -> pd.Series:
+    """Where each key was rejected, or "" (a string column even when nothing matches)."""
+    return keys.map(where).astype(object).where(lambda s: s.notna(), "")
 
 
 def _check_uscc(rows: Rows, name: str, *, required: bool) -> pd.Series:
@@ -180,8 +206,13 @@ def _date_key(d: pd.Series) -> pd.Series:
 
 
 def _resolve_subjects(
-    rows: Rows, name: str, enterprises: set[str], person_keys: dict[str, str], rejected: dict[str, str],
-    *, allow_enterprise: bool = True,
+    rows: Rows,
+    name: str,
+    enterprises: set[str],
+    person_keys: dict[str, str],
+    rejected: dict[str, str],
+    *,
+    allow_enterprise: bool = True,
 ) -> tuple[pd.Series, pd.Series]:
     """Resolve a USCC-or-person-ref column to (node kind, node key), rejecting unknown ones."""
     raw = rows.col(name)
@@ -196,7 +227,7 @@ def _resolve_subjects(
     missing = raw != ""
     rows.reject(raw == "", name, f"{name} is required")
     unknown_ent = is_code & ~known_ent & missing
-    why = raw.map(rejected).fillna("")
+    why = _lookup(raw, rejected)
     rows.reject(unknown_ent & (why != ""), name, "refers to rejected enterprise " + upper + " (" + why + ")")
     rows.reject(unknown_ent, name, "unknown enterprise " + upper)
     unknown_p = ~is_code & key.isna() & missing
@@ -206,10 +237,12 @@ def _resolve_subjects(
     return kind, key
 
 
-def _reject_unknown_enterprise(rows: Rows, name: str, codes: pd.Series, known: set[str], rejected: dict[str, str]) -> None:
+def _reject_unknown_enterprise(
+    rows: Rows, name: str, codes: pd.Series, known: set[str], rejected: dict[str, str]
+) -> None:
     present = codes != ""
     unknown = present & ~codes.isin(known)
-    why = codes.map(rejected).fillna("")
+    why = _lookup(codes, rejected)
     rows.reject(unknown & (why != ""), name, "refers to rejected enterprise " + codes + " (" + why + ")")
     rows.reject(unknown, name, "unknown enterprise " + codes)
 
@@ -232,7 +265,11 @@ def _over_full(holds: pd.DataFrame) -> pd.DataFrame:
     over = over.sort_values(["dst", "on"]).drop_duplicates("dst")
     on = over["on"].where(over["on"] != far_past)
     return pd.DataFrame(
-        {"target": over["dst"].to_numpy(), "date": on.dt.date.to_numpy(), "total": over["ratio"].round(4).to_numpy()}
+        {
+            "target": over["dst"].to_numpy(),
+            "date": on.dt.date.to_numpy(),
+            "total": over["ratio"].round(4).to_numpy(),
+        }
     )
 
 
@@ -305,7 +342,11 @@ def read_bundle(
     )
     branch = ok & (parent != "")
     edges[("BRANCH_OF", "Enterprise", "Enterprise")] = pd.DataFrame(
-        {"src": uscc[branch], "dst": parent[branch], "eid": _ident(pd.Series("B", index=uscc[branch].index), uscc[branch])}
+        {
+            "src": uscc[branch],
+            "dst": parent[branch],
+            "eid": _ident(pd.Series("B", index=uscc[branch].index), uscc[branch]),
+        }
     )
     capital_by_uscc = dict(zip(uscc[ok], capital[ok], strict=True))
     progress("checked enterprises")
@@ -334,7 +375,9 @@ def read_bundle(
     pkey = pd.Series(None, index=ref.index, dtype=object)
     for i in np.flatnonzero(ok.to_numpy()):
         pkey.iat[i] = (
-            ids.person_key(idn.iat[i], secret) if idn.iat[i] else ids.person_key_from_ref(source.iat[i], ref.iat[i], secret)
+            ids.person_key(idn.iat[i], secret)
+            if idn.iat[i]
+            else ids.person_key_from_ref(source.iat[i], ref.iat[i], secret)
         )
     masked = idn.map(lambda n: ids.mask_resident_id(n) if n else None)
     persons = pd.DataFrame(
@@ -372,9 +415,15 @@ def read_bundle(
         if outside:
             lookup.update(known.capital_of(outside))
         cap = target.map(lookup).astype("float64")
-        r.reject(derive & ~(cap > 0), "subscribed_capital", "cannot derive ratio: target has no registered_capital")
+        r.reject(
+            derive & ~(cap > 0), "subscribed_capital", "cannot derive ratio: target has no registered_capital"
+        )
         derived = (subscribed / cap).where(derive)
-        r.reject(derive & (derived > 1 + 1e-9), "subscribed_capital", "subscribed_capital exceeds the target's registered_capital")
+        r.reject(
+            derive & (derived > 1 + 1e-9),
+            "subscribed_capital",
+            "subscribed_capital exceeds the target's registered_capital",
+        )
         ratio = ratio.where(~derive, derived.clip(upper=1.0))
     ok = r.ok
     holds = pd.DataFrame(
@@ -424,8 +473,11 @@ def read_bundle(
         }
     )
     dup = roles["eid"].duplicated(keep="first")
-    r.reject(pd.Series(dup.to_numpy(), index=roles.index).reindex(r.df.index, fill_value=False), "since",
-             "duplicate role: same person, enterprise, role and since as an earlier row")
+    r.reject(
+        pd.Series(dup.to_numpy(), index=roles.index).reindex(r.df.index, fill_value=False),
+        "since",
+        "duplicate role: same person, enterprise, role and since as an earlier row",
+    )
     roles = roles[~dup]
     legal = roles["role"] == Role.LEGAL_REP.value
     edges[("LEGAL_REP_OF", "Person", "Enterprise")] = roles[legal]
@@ -440,18 +492,27 @@ def read_bundle(
     kind = _codes(r, "kind", spellings(RecordKind), None)
     level = r.col("level").map(TAX_LEVELS)
     r.reject((r.col("level") != "") & level.isna(), "level", "level must be A, B, C, D or M")
-    r.reject((kind == RecordKind.TAX_CREDIT.value) & level.isna(), "level", "a tax_credit record needs its level")
+    r.reject(
+        (kind == RecordKind.TAX_CREDIT.value) & level.isna(), "level", "a tax_credit record needs its level"
+    )
     r.required("authority")
     act, decision, valid = _dates(r, "act_date"), _dates(r, "decision_date"), _dates(r, "valid_until")
     r.required("decision_date")
     r.reject(act.notna() & decision.notna() & (act > decision), "act_date", "act_date is after decision_date")
-    r.reject(decision.notna() & valid.notna() & (valid < decision), "valid_until", "valid_until is before decision_date")
+    r.reject(
+        decision.notna() & valid.notna() & (valid < decision),
+        "valid_until",
+        "valid_until is before decision_date",
+    )
     repairable, bad = parse_bools(r.col("repairable"), True)
     r.reject(bad, "repairable", "repairable must be true/false, yes/no, 1/0 or 是/否")
     status = _codes(r, "status", spellings(RecordStatus), RecordStatus.ACTIVE.value)
     months, bad = parse_numbers(r.col("monitoring_months"))
-    r.reject(bad | (months < 0) | (months.round() != months) & months.notna(), "monitoring_months",
-             "monitoring_months must be a whole number of months")
+    r.reject(
+        bad | (months < 0) | (months.round() != months) & months.notna(),
+        "monitoring_months",
+        "monitoring_months must be a whole number of months",
+    )
     responsible = r.col("responsible").str.split(";")
     resp_rows: list[tuple[int, str]] = []
     for idx, refs in responsible.items():
@@ -489,7 +550,9 @@ def read_bundle(
     subj = pd.DataFrame({"src_kind": skind[ok], "src": skey[ok], "dst": record_id[ok]})
     subj["eid"] = _ident(pd.Series("S", index=subj.index), subj["src"], subj["dst"])
     for src_kind in ("Enterprise", "Person"):
-        edges[("SUBJECT_OF", src_kind, "CreditRecord")] = subj[subj["src_kind"] == src_kind].drop(columns="src_kind")
+        edges[("SUBJECT_OF", src_kind, "CreditRecord")] = subj[subj["src_kind"] == src_kind].drop(
+            columns="src_kind"
+        )
     resp = resp[resp["row"].isin(r.df.index[ok])]
     resp_edges = pd.DataFrame({"src": resp["pkey"].to_numpy(), "dst": record_id.loc[resp["row"]].to_numpy()})
     resp_edges = resp_edges.drop_duplicates(["src", "dst"])
@@ -500,7 +563,9 @@ def read_bundle(
     # projects and participations -----------------------------------------------------------
     project_known = set(known.projects)
     project_rejected: dict[str, str] = {}
-    nodes["Project"] = pd.DataFrame(columns=["code", "name", "kind", "region_code", "status", "started", "ended", "outcome"])
+    nodes["Project"] = pd.DataFrame(
+        columns=["code", "name", "kind", "region_code", "status", "started", "ended", "outcome"]
+    )
     if "projects.csv" in raws:
         r = checked["projects.csv"] = Rows(raws["projects.csv"])
         r.required("code", "name")
@@ -508,7 +573,9 @@ def read_bundle(
         pkind = _codes(r, "kind", spellings(ProjectKind), None)
         r.required("kind")
         region = r.col("region_code")
-        r.reject((region != "") & ~region.str.fullmatch(r"\d{6}"), "region_code", "region_code must be 6 digits")
+        r.reject(
+            (region != "") & ~region.str.fullmatch(r"\d{6}"), "region_code", "region_code must be 6 digits"
+        )
         started, ended = _dates(r, "started"), _dates(r, "ended")
         r.reject(started.notna() & ended.notna() & (ended < started), "ended", "ended is before started")
         ok = r.ok
@@ -535,17 +602,25 @@ def read_bundle(
         _reject_unknown_enterprise(r, "enterprise", ent, ent_known, ent_rejected)
         proj = r.col("project")
         r.required("project", "role")
-        why = proj.map(project_rejected).fillna("")
+        why = _lookup(proj, project_rejected)
         unknown = (proj != "") & ~proj.isin(project_known)
         r.reject(unknown & (why != ""), "project", "refers to rejected project " + proj + " (" + why + ")")
         r.reject(unknown, "project", "unknown project " + proj)
         ok = r.ok
         parts = pd.DataFrame(
-            {"src": ent[ok], "dst": proj[ok], "eid": _ident(ent[ok], proj[ok], r.col("role")[ok]), "role": r.col("role")[ok]}
+            {
+                "src": ent[ok],
+                "dst": proj[ok],
+                "eid": _ident(ent[ok], proj[ok], r.col("role")[ok]),
+                "role": r.col("role")[ok],
+            }
         )
         dup = parts["eid"].duplicated(keep="first")
-        r.reject(pd.Series(dup.to_numpy(), index=parts.index).reindex(r.df.index, fill_value=False), "role",
-                 "duplicate participation: same enterprise, project and role as an earlier row")
+        r.reject(
+            pd.Series(dup.to_numpy(), index=parts.index).reindex(r.df.index, fill_value=False),
+            "role",
+            "duplicate participation: same enterprise, project and role as an earlier row",
+        )
         parts = parts[~dup]
     edges[("PARTICIPATES_IN", "Enterprise", "Project")] = parts
 
@@ -553,11 +628,15 @@ def read_bundle(
     guar = pd.DataFrame(columns=["src_kind", "src", "dst", "eid", "amount", "since", "until"])
     if "guarantees.csv" in raws:
         r = checked["guarantees.csv"] = Rows(raws["guarantees.csv"])
-        gkind, gkey = _resolve_subjects(r, "guarantor", ent_known, person_keys, ent_rejected | person_rejected)
+        gkind, gkey = _resolve_subjects(
+            r, "guarantor", ent_known, person_keys, ent_rejected | person_rejected
+        )
         debtor = r.col("debtor").str.upper()
         _check_uscc(r, "debtor", required=True)
         _reject_unknown_enterprise(r, "debtor", debtor, ent_known, ent_rejected)
-        r.reject((gkind == "Enterprise") & (gkey == debtor), "debtor", "an enterprise cannot guarantee itself")
+        r.reject(
+            (gkind == "Enterprise") & (gkey == debtor), "debtor", "an enterprise cannot guarantee itself"
+        )
         amount, bad = parse_numbers(r.col("amount"))
         r.reject(bad | (amount < 0), "amount", "amount is not a non-negative number")
         since, until = _period(r)
@@ -574,11 +653,16 @@ def read_bundle(
             }
         )
         dup = guar["eid"].duplicated(keep="first")
-        r.reject(pd.Series(dup.to_numpy(), index=guar.index).reindex(r.df.index, fill_value=False), "since",
-                 "duplicate guarantee: same guarantor, debtor and since as an earlier row")
+        r.reject(
+            pd.Series(dup.to_numpy(), index=guar.index).reindex(r.df.index, fill_value=False),
+            "since",
+            "duplicate guarantee: same guarantor, debtor and since as an earlier row",
+        )
         guar = guar[~dup]
     for src_kind in ("Enterprise", "Person"):
-        edges[("GUARANTEES", src_kind, "Enterprise")] = guar[guar["src_kind"] == src_kind].drop(columns="src_kind")
+        edges[("GUARANTEES", src_kind, "Enterprise")] = guar[guar["src_kind"] == src_kind].drop(
+            columns="src_kind"
+        )
     progress("checked projects and guarantees")
 
     return ValidatedBundle(

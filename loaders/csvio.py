@@ -101,9 +101,7 @@ def parse_bools(col: pd.Series, default: bool | None) -> tuple[pd.Series, pd.Ser
     return out, bad
 
 
-def parse_codes(
-    col: pd.Series, allowed: dict[str, str], default: str | None
-) -> tuple[pd.Series, pd.Series]:
+def parse_codes(col: pd.Series, allowed: dict[str, str], default: str | None) -> tuple[pd.Series, pd.Series]:
     """Map English codes and Chinese terms (`allowed`: spelling -> code) to codes."""
     low = col.str.lower()
     mapped = low.map(allowed)

@@ -64,7 +64,9 @@ def _arrow_table(frame: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
         elif t == PropType.DATE:
             cols.append(pa.Array.from_pandas(s.astype("datetime64[s]")).cast(pa.date32()))
         elif t == PropType.BOOL:
-            cols.append(pa.array(s.astype(object).where(s.notna(), None).to_numpy(dtype=object), type=pa.bool_()))
+            cols.append(
+                pa.array(s.astype(object).where(s.notna(), None).to_numpy(dtype=object), type=pa.bool_())
+            )
         elif t == PropType.INT:
             cols.append(pa.array(s.astype("Int64").to_numpy(dtype=object, na_value=None), type=pa.int64()))
         else:
@@ -139,14 +141,18 @@ def load_bundle(
             continue
         content = [c for c in kind.columns if c != "row_hash"]
         frame = _with_hash(frame[content], content)
-        existing = ent if name == "Enterprise" else proj if name == "Project" else _existing(
-            store, f"load/{node_slug(kind)}_existing"
+        existing = (
+            ent
+            if name == "Enterprise"
+            else proj
+            if name == "Project"
+            else _existing(store, f"load/{node_slug(kind)}_existing")
         )
         new, changed, same = _split(frame, kind.key, existing)
         types = {kind.key: PropType.STRING, **kind.properties}
         slug = node_slug(kind)
-        store.bulk_insert(f"load/{slug}_insert", _arrow_table(new, types))
-        store.write_batches(f"load/{slug}_update", _arrow_table(changed, types).to_pylist())
+        store.bulk_write(f"load/{slug}_insert", _arrow_table(new, types))
+        store.bulk_write(f"load/{slug}_update", _arrow_table(changed, types))
         report.nodes[name] = TableCounts(len(new), len(changed), same)
         progress(f"wrote {name}")
 
@@ -160,10 +166,15 @@ def load_bundle(
             content = ["src", "dst", *[c for c in kind.columns if c != "row_hash"]]
             frame = _with_hash(frame[content], content)
             new, changed, same = _split(frame, "eid", existing)
-            types = {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING, **kind.properties}
+            types = {
+                "src": PropType.STRING,
+                "dst": PropType.STRING,
+                "eid": PropType.STRING,
+                **kind.properties,
+            }
             slug = edge_slug(kind, src, dst)
-            store.bulk_insert(f"load/{slug}_insert", _arrow_table(new, types))
-            store.write_batches(f"load/{slug}_update", _arrow_table(changed, types).to_pylist())
+            store.bulk_write(f"load/{slug}_insert", _arrow_table(new, types))
+            store.bulk_write(f"load/{slug}_update", _arrow_table(changed, types))
             counts.inserted += len(new)
             counts.updated += len(changed)
             counts.unchanged += same
@@ -171,7 +182,11 @@ def load_bundle(
         progress(f"wrote {name}")
 
     t_end = time.perf_counter()
-    report.seconds = {"validate": round(t_read - t0, 2), "write": round(t_end - t_read, 2), "total": round(t_end - t0, 2)}
+    report.seconds = {
+        "validate": round(t_read - t0, 2),
+        "write": round(t_end - t_read, 2),
+        "total": round(t_end - t0, 2),
+    }
     return report
 
 

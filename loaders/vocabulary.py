@@ -22,7 +22,13 @@ _CHINESE: dict[type[StrEnum], dict[str, str]] = {
         "机关": "government",
         "其他": "other",
     },
-    EnterpriseStatus: {"存续": "active", "在业": "active", "吊销": "revoked", "注销": "deregistered", "迁出": "moved_out"},
+    EnterpriseStatus: {
+        "存续": "active",
+        "在业": "active",
+        "吊销": "revoked",
+        "注销": "deregistered",
+        "迁出": "moved_out",
+    },
     Role: {
         "法定代表人": "legal_rep",
         "主要负责人": "principal",
@@ -52,7 +58,12 @@ _CHINESE: dict[type[StrEnum], dict[str, str]] = {
         "已修复": "repaired",
         "已过期": "expired",
     },
-    ProjectKind: {"招商引资": "investment", "政府采购": "procurement", "招标投标": "bidding", "工程建设": "construction"},
+    ProjectKind: {
+        "招商引资": "investment",
+        "政府采购": "procurement",
+        "招标投标": "bidding",
+        "工程建设": "construction",
+    },
 }
 
 

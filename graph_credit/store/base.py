@@ -29,12 +29,9 @@ class GraphStore(Protocol):
         """Run the named write query, serialised against every other write."""
         ...
 
-    def bulk_insert(self, name: str, table: pa.Table) -> int:
-        """Insert rows of new keys (columns in model order) by the engine's fastest path."""
-        ...
-
-    def write_batches(self, name: str, rows: list[dict[str, Any]], batch_size: int = 5000) -> int:
-        """Run a named `UNWIND $rows` write query over rows in batches, as one serialised write."""
+    def bulk_write(self, name: str, table: pa.Table) -> int:
+        """Run a named bulk write over a table: `$frame` on LadybugDB (COPY / LOAD FROM), batches of
+        `$rows` on Neo4j (UNWIND). Columns in model order; returns the rows written."""
         ...
 
     def close(self) -> None: ...

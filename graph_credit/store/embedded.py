@@ -110,7 +110,7 @@ class EmbeddedStore:
                 rows.append(dict(zip(cols, result.get_next(), strict=True)))
             return rows
 
-    def bulk_insert(self, name: str, table: pa.Table) -> int:
+    def bulk_write(self, name: str, table: pa.Table) -> int:
         if table.num_rows == 0:
             return 0
         q = self._query(name)
@@ -121,26 +121,6 @@ class EmbeddedStore:
                 self._fresh_conn()
                 raise
         return table.num_rows
-
-    def write_batches(self, name: str, rows: list[dict[str, Any]], batch_size: int = 5000) -> int:
-        if not rows:
-            return 0
-        q = self._query(name)
-        with self._write_lock:
-            conn = self._conn()
-            conn.execute("BEGIN TRANSACTION")
-            try:
-                for i in range(0, len(rows), batch_size):
-                    conn.execute(q.text, {"rows": rows[i : i + batch_size]})
-                conn.execute("COMMIT")
-            except RuntimeError as exc:
-                try:
-                    conn.execute("ROLLBACK")
-                except RuntimeError:
-                    pass  # an error inside a transaction already rolled it back
-                self._fresh_conn()
-                raise EngineError(f"LadybugDB: {exc}") from exc
-        return len(rows)
 
     def close(self) -> None:
         self._local = threading.local()

@@ -98,10 +98,10 @@ class Neo4jStore:
         with self._write_lock:
             return self._execute(self._query(name).text, params, write=True)
 
-    def bulk_insert(self, name: str, table: pa.Table) -> int:
-        return self.write_batches(name, table.to_pylist())
+    def bulk_write(self, name: str, table: pa.Table) -> int:
+        return self._write_batches(name, table.to_pylist())
 
-    def write_batches(self, name: str, rows: list[dict[str, Any]], batch_size: int = 5000) -> int:
+    def _write_batches(self, name: str, rows: list[dict[str, Any]], batch_size: int = 5000) -> int:
         text = self._query(name).text
         with self._write_lock:
             for i in range(0, len(rows), batch_size):

@@ -1,0 +1,1 @@
+"""The HTTP API: a FastAPI app over `graph_credit`; no Cypher here."""

@@ -1,0 +1,5 @@
+// purpose: delete every node and edge (tests and demo rebuilds only)
+// mode: write
+// params:
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,7 @@
+// purpose: update changed HOLDS edges from Enterprise to Enterprise in place
+// mode: write
+// params: frame
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+LOAD FROM $frame
+MATCH (a:Enterprise {uscc: src})-[h:HOLDS {eid: eid}]->(b:Enterprise {uscc: dst})
+SET h.ratio = ratio, h.ratio_derived = ratio_derived, h.subscribed_capital = subscribed_capital, h.since = since, h.until = until, h.row_hash = row_hash

@@ -1,0 +1,212 @@
+"""`graph-credit`: the one composition root wiring the domain, the loaders and the API together.
+
+Every query command offers `--json` for machines; without it, it prints for people.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph_credit.settings import get_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Linked credit relationships as a graph.")
+err = Console(stderr=True)
+out = Console()
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")]
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, default=_json_default, ensure_ascii=False, indent=2) + "\n")
+
+
+def _store(db: Path | None, read_only: bool = False):  # type: ignore[no-untyped-def]
+    from graph_credit.store import open_store
+
+    settings = get_settings()
+    if db is not None:
+        settings = settings.model_copy(update={"db_path": db})
+    return open_store(settings, read_only=read_only)
+
+
+@app.command()
+def generate(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the CSV bundle into.")],
+    scale: Annotated[str, typer.Option(help="tiny, demo or city (about 1,000,000 enterprises).")] = "demo",
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same files.")] = 20230811,
+    json_out: JsonFlag = False,
+) -> None:
+    """Write a synthetic, city-shaped CSV bundle (docs/data-format.md)."""
+    from loaders.synthetic import SCALES
+    from loaders.synthetic import generate as gen
+
+    if scale not in SCALES:
+        raise typer.BadParameter(f"scale must be one of {', '.join(SCALES)}", param_hint="--scale")
+    t0 = time.perf_counter()
+    with err.status(f"generating {scale} bundle into {out_dir}"):
+        counts = gen(scale, out_dir, seed=seed)
+    if json_out:
+        _print_json({"folder": str(out_dir), "rows": counts, "seconds": round(time.perf_counter() - t0, 2)})
+        return
+    table = Table("file", "rows", title=f"{scale} bundle in {out_dir}")
+    for name, n in counts.items():
+        table.add_row(name, f"{n:,}")
+    out.print(table)
+
+
+def _load(folder: Path, db: Path | None, rejected_dir: Path | None, quiet: bool):  # type: ignore[no-untyped-def]
+    from loaders.load import load_bundle
+
+    store = _store(db)
+    try:
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, disable=quiet
+        ) as bar:
+            task = bar.add_task("loading", total=26)
+
+            def step(name: str) -> None:
+                bar.update(task, advance=1, description=name)
+
+            return load_bundle(
+                store, folder, get_settings().person_key_secret, rejected_dir=rejected_dir, progress=step
+            )
+    finally:
+        store.close()
+
+
+def _print_load_report(report) -> None:  # type: ignore[no-untyped-def]
+    t = Table("file", "encoding", "rows", "rejected", title=f"bundle {report.folder}")
+    for name, n in report.rows.items():
+        t.add_row(name, report.encodings[name], f"{n:,}", f"{report.rejected.get(name, 0):,}")
+    out.print(t)
+    t = Table("kind", "inserted", "updated", "unchanged", title="graph")
+    for kind, c in {**report.nodes, **report.edges}.items():
+        t.add_row(kind, f"{c.inserted:,}", f"{c.updated:,}", f"{c.unchanged:,}")
+    out.print(t)
+    for w in report.warnings:
+        out.print(f"[yellow]warning:[/] {w}")
+    if report.over_full:
+        out.print(
+            f"[yellow]{len(report.over_full)} enterprise(s) held above 100% on some date[/] (first 10):"
+        )
+        for row in report.over_full[:10]:
+            out.print(f"  {row['target']} on {row['date'] or 'every date'}: {row['total']:.2%}")
+    if report.rejected_dir:
+        out.print(
+            f"[red]{report.total_rejected:,} row(s) rejected[/]; kept with reasons in {report.rejected_dir}"
+        )
+    out.print(f"done in {report.seconds['total']} s")
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="Bundle folder (docs/data-format.md).")],
+    db: DbOption = None,
+    strict: Annotated[bool, typer.Option(help="Exit with status 1 if any row was rejected.")] = False,
+    rejected_dir: Annotated[
+        Path | None, typer.Option(help="Where rejected rows go (default DIR/rejected).")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Validate and load a CSV bundle; re-loading the same bundle changes nothing."""
+    from loaders.bundle import BundleError
+
+    try:
+        report = _load(folder, db, rejected_dir, quiet=json_out)
+    except BundleError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    if json_out:
+        _print_json(dataclasses.asdict(report))
+    else:
+        _print_load_report(report)
+    if strict and report.total_rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(db: DbOption = None, json_out: JsonFlag = False) -> None:
+    """Count the nodes and edges of each kind."""
+    from graph_credit.stats import graph_stats
+
+    store = _store(db, read_only=True)
+    try:
+        result = graph_stats(store)
+    finally:
+        store.close()
+    if json_out:
+        _print_json(result)
+        return
+    t = Table("kind", "count", title=f"graph ({result['engine']})")
+    for kind, n in {**result["nodes"], **result["edges"]}.items():
+        t.add_row(kind, f"{n:,}")
+    out.print(t)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str | None, typer.Option(help="Bind address (default: settings, loopback).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: settings).")] = None,
+) -> None:
+    """Serve the HTTP API."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = get_settings()
+    if db is not None:
+        settings = settings.model_copy(update={"db_path": db})
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+
+
+@app.command()
+def demo(
+    workdir: Annotated[Path, typer.Option(help="Where the demo bundle and database live.")] = Path(
+        "var/demo"
+    ),
+    scale: Annotated[str, typer.Option(help="Data scale to generate.")] = "demo",
+    port: Annotated[int | None, typer.Option(help="Port to serve on.")] = None,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Build and load, then stop.")] = False,
+) -> None:
+    """Generate the demo data set, load it into the embedded engine and serve the API."""
+    bundle = workdir / f"bundle-{scale}"
+    db = workdir / f"graph-{scale}.lbug"
+    if not (bundle / "enterprises.csv").exists():
+        generate(bundle, scale=scale)
+    report = _load(bundle, db, None, quiet=False)
+    _print_load_report(report)
+    if no_serve:
+        return
+    settings = get_settings()
+    out.print(
+        f"serving on http://{settings.host}:{port or settings.port}  "
+        "(API docs at /docs; Ctrl-C stops; the database is held by this process while it runs)"
+    )
+    serve(db=db, host=None, port=port)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,53 @@
+"""Shared fixtures: the same tests run on the embedded engine and, when reachable, on Neo4j."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph_credit.store.base import GraphStore
+from graph_credit.store.embedded import EmbeddedStore
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SECRET = "test-secret"
+NEO4J_SKIP = "NEO4J_URI is not set: no Neo4j 5 server to run the engine tests against"
+
+
+def _neo4j_store() -> GraphStore:
+    from graph_credit.store.neo4j import Neo4jStore
+
+    store = Neo4jStore(
+        os.environ["NEO4J_URI"],
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+        database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+    )
+    store.write("admin/wipe")
+    return store
+
+
+@pytest.fixture(params=["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """An empty store on each engine; the Neo4j one is skipped, visibly, without a server."""
+    if request.param == "neo4j":
+        if not os.environ.get("NEO4J_URI"):
+            pytest.skip(NEO4J_SKIP)
+        s = _neo4j_store()
+    else:
+        s = EmbeddedStore(tmp_path / "graph.lbug", buffer_pool_mb=256)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def bundle(tmp_path: Path) -> Path:
+    """A writable copy of the basic fixture bundle (the loader writes `rejected/` into it)."""
+    dest = tmp_path / "bundle"
+    shutil.copytree(FIXTURES / "bundle_basic", dest)
+    return dest
