@@ -17,15 +17,15 @@ class GraphStore(Protocol):
     def ensure_schema(self) -> None:
         """Create tables, constraints and indexes that are missing; idempotent."""
 
-    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    def read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named read query; rows as dicts keyed by the RETURN aliases."""
         ...
 
-    def read_frame(self, name: str, **params: Any) -> pd.DataFrame:
+    def read_frame(self, query: str, /, **params: Any) -> pd.DataFrame:
         """Run the named read query; the rows as a DataFrame (for large answers)."""
         ...
 
-    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named write query, serialised against every other write."""
         ...
 

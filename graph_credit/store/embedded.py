@@ -75,16 +75,16 @@ class EmbeddedStore:
                 if stmt.strip():
                     self._run(stmt, {})
 
-    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        result = self._run(self._query(name).text, params)
+    def read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        result = self._run(self._query(query).text, params)
         cols = result.get_column_names()
         rows = []
         while result.has_next():
             rows.append(dict(zip(cols, result.get_next(), strict=True)))
         return rows
 
-    def read_frame(self, name: str, **params: Any) -> pd.DataFrame:
-        result = self._run(self._query(name).text, params)
+    def read_frame(self, query: str, /, **params: Any) -> pd.DataFrame:
+        result = self._run(self._query(query).text, params)
         return result.get_as_df()
 
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -96,8 +96,8 @@ class EmbeddedStore:
             rows.append(dict(zip(cols, result.get_next(), strict=True)))
         return rows
 
-    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        q = self._query(name)
+    def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        q = self._query(query)
         with self._write_lock:
             try:
                 result = self._run(q.text, params)

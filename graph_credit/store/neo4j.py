@@ -85,18 +85,18 @@ class Neo4jStore:
                 if stmt.strip():
                     self._execute(stmt, {}, write=True)
 
-    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self._execute(self._query(name).text, params, write=False)
+    def read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        return self._execute(self._query(query).text, params, write=False)
 
-    def read_frame(self, name: str, **params: Any) -> pd.DataFrame:
-        return pd.DataFrame(self.read(name, **params))
+    def read_frame(self, query: str, /, **params: Any) -> pd.DataFrame:
+        return pd.DataFrame(self.read(query, **params))
 
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._execute(text, params or {}, write=False)
 
-    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         with self._write_lock:
-            return self._execute(self._query(name).text, params, write=True)
+            return self._execute(self._query(query).text, params, write=True)
 
     def bulk_write(self, name: str, table: pa.Table) -> int:
         return self._write_batches(name, table.to_pylist())

@@ -1,0 +1,4 @@
+// purpose: create an enterprise with a name only (administrative fixes and tests)
+// mode: write
+// params: uscc, name
+CREATE (e:Enterprise {uscc: $uscc, name: $name})
