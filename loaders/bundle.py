@@ -143,6 +143,8 @@ class Rows:
         out = self.df.loc[bad].copy()
         out["_column"] = self.column[bad]
         out["_reason"] = self.reason[bad]
+        if len(self.raw.malformed):
+            out = pd.concat([out, self.raw.malformed], ignore_index=True).sort_values("_line")
         return out
 
 

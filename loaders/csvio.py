@@ -6,12 +6,16 @@ a mask of the rows it could not parse, so the caller can reject exactly those ro
 
 from __future__ import annotations
 
-import io
+import codecs
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 TRUE_WORDS = {"true", "yes", "1", "是", "y", "t"}
 FALSE_WORDS = {"false", "no", "0", "否", "n", "f"}
@@ -23,36 +27,111 @@ class RawFile:
     name: str
     frame: pd.DataFrame  # every column a string; `_line` is the source line number
     encoding: str
-    unknown_columns: list[str]
+    malformed: pd.DataFrame  # rows that are not CSV records of the header's width, with reasons
 
 
-def detect_and_decode(data: bytes) -> tuple[str, str]:
+def detect_encoding(path: Path, chunk: int = 1 << 22) -> str:
     """Strict UTF-8 first (byte-order mark allowed), else GB18030 (a superset of GBK and GB2312).
 
     Any byte string decodes as *something* in GB18030, so UTF-8 is tried strictly first: a
     GBK file is almost never valid UTF-8, while the reverse test would accept everything.
+    Decoded in chunks so a large file is never held as one string.
     """
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("gb18030"), "gb18030"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        try:
+            while block := f.read(chunk):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "gb18030"
+    return "utf-8"
+
+
+def _py_encoding(encoding: str) -> str:
+    return "utf-8-sig" if encoding == "utf-8" else encoding
+
+
+def _count_lines(path: Path, chunk: int = 1 << 22) -> int:
+    """Physical lines, counting a last line without a line break."""
+    n, last = 0, b"\n"
+    with path.open("rb") as f:
+        while block := f.read(chunk):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n")
+
+
+def _clean_header(names: list[str]) -> list[str]:
+    return [n.lstrip("\ufeff").strip().lower() for n in names]
+
+
+def _fast_read(path: Path, encoding: str) -> tuple[pd.DataFrame, bool]:
+    """pyarrow's multi-threaded reader; returns (frame, clean) where clean=False means some
+    row did not parse as a record of the header's width (the caller then reads exactly)."""
+    bad: list[int] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        bad.append(row.number or -1)
+        return "skip"
+
+    with path.open(encoding=_py_encoding(encoding), newline="") as f:
+        header = next(csv.reader(f), [])
+    table = pacsv.read_csv(
+        path,
+        read_options=pacsv.ReadOptions(encoding=encoding, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid),
+        convert_options=pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in header},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(pc.utf8_trim_whitespace(table.column(i)).to_pandas(), dtype=object)
+            for i, name in enumerate(_clean_header(table.column_names))
+        }
+    )
+    return frame, not bad
+
+
+def _exact_read(path: Path, encoding: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The csv module: slower, but knows each record's first line and reports ragged rows."""
+    rows, lines, malformed = [], [], []
+    with path.open(encoding=_py_encoding(encoding), newline="") as f:
+        reader = csv.reader(f)
+        header = _clean_header(next(reader, []))
+        start = reader.line_num + 1
+        for record in reader:
+            if not record:
+                start = reader.line_num + 1
+                continue
+            if len(record) != len(header):
+                padded = (record + [""] * len(header))[: len(header)]
+                malformed.append(
+                    [*padded, start, "", f"row has {len(record)} fields, the header has {len(header)}"]
+                )
+            else:
+                rows.append([v.strip() for v in record])
+                lines.append(start)
+            start = reader.line_num + 1
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame["_line"] = np.array(lines, dtype=np.int64)
+    bad = pd.DataFrame(malformed, columns=[*header, "_line", "_column", "_reason"], dtype=object)
+    return frame, bad
 
 
 def read_csv(path: Path) -> RawFile:
-    text, encoding = detect_and_decode(path.read_bytes())
-    frame = pd.read_csv(
-        io.StringIO(text),
-        dtype=str,
-        keep_default_na=False,
-        na_filter=False,
-        skipinitialspace=True,
-    )
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    for col in frame.columns:
-        frame[col] = frame[col].str.strip()
-    # The header is line 1; quoted fields with line breaks would shift this (documented).
-    frame["_line"] = np.arange(2, len(frame) + 2)
-    return RawFile(path.name, frame, encoding, [])
+    encoding = detect_encoding(path)
+    frame, clean = _fast_read(path, encoding)
+    if clean and _count_lines(path) == len(frame) + 1:
+        # One record per line and no blank lines, so record i starts on line i + 2.
+        frame["_line"] = np.arange(2, len(frame) + 2)
+        malformed = pd.DataFrame(columns=[*frame.columns, "_column", "_reason"])
+    else:
+        frame, malformed = _exact_read(path, encoding)
+    return RawFile(path.name, frame, encoding, malformed)
 
 
 def parse_dates(col: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -8,7 +8,7 @@ New rows take the engine's bulk path (COPY on LadybugDB), changed ones an `UNWIN
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +74,64 @@ def _arrow_table(frame: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
     return pa.Table.from_arrays(cols, names=list(types))
 
 
+@dataclass
+class TablePlan:
+    """One engine table's worth of rows (a node kind, or an edge kind between two node kinds)."""
+
+    kind: str
+    slug: str
+    is_edge: bool
+    key: str
+    types: dict[str, PropType]
+    frame: pd.DataFrame  # model columns and row_hash
+    existing_query: str
+
+    @property
+    def insert_query(self) -> str:
+        return f"load/{self.slug}_insert"
+
+    @property
+    def update_query(self) -> str:
+        return f"load/{self.slug}_update"
+
+    def table(self) -> pa.Table:
+        return _arrow_table(self.frame, self.types)
+
+
+def table_plans(bundle: ValidatedBundle) -> Iterator[TablePlan]:
+    """Every node table, then every edge table, of a validated bundle, with content hashes."""
+    for name, kind in NODE_KINDS.items():
+        frame = bundle.nodes.get(name)
+        if frame is None:
+            continue
+        content = [c for c in kind.columns if c != "row_hash"]
+        slug = node_slug(kind)
+        yield TablePlan(
+            name,
+            slug,
+            False,
+            kind.key,
+            {kind.key: PropType.STRING, **kind.properties},
+            _with_hash(frame[content], content),
+            f"load/{slug}_existing",
+        )
+    for name, kind in EDGE_KINDS.items():
+        for src, dst in kind.pairs:
+            frame = bundle.edges.get((name, src, dst))
+            if frame is None:
+                continue
+            content = ["src", "dst", *[c for c in kind.columns if c != "row_hash"]]
+            yield TablePlan(
+                name,
+                edge_slug(kind, src, dst),
+                True,
+                "eid",
+                {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING, **kind.properties},
+                _with_hash(frame[content], content),
+                f"load/{name.lower()}_existing",
+            )
+
+
 def _with_hash(frame: pd.DataFrame, content: list[str]) -> pd.DataFrame:
     frame = frame.copy()
     if frame.empty:
@@ -135,51 +193,18 @@ def load_bundle(
     )
     report.rejected_dir = _write_rejects(bundle, rejected_dir or Path(folder) / "rejected")
 
-    for name, kind in NODE_KINDS.items():
-        frame = bundle.nodes.get(name)
-        if frame is None:
-            continue
-        content = [c for c in kind.columns if c != "row_hash"]
-        frame = _with_hash(frame[content], content)
-        existing = (
-            ent
-            if name == "Enterprise"
-            else proj
-            if name == "Project"
-            else _existing(store, f"load/{node_slug(kind)}_existing")
-        )
-        new, changed, same = _split(frame, kind.key, existing)
-        types = {kind.key: PropType.STRING, **kind.properties}
-        slug = node_slug(kind)
-        store.bulk_write(f"load/{slug}_insert", _arrow_table(new, types))
-        store.bulk_write(f"load/{slug}_update", _arrow_table(changed, types))
-        report.nodes[name] = TableCounts(len(new), len(changed), same)
-        progress(f"wrote {name}")
-
-    for name, kind in EDGE_KINDS.items():
-        existing = _existing(store, f"load/{name.lower()}_existing")
-        counts = TableCounts()
-        for src, dst in kind.pairs:
-            frame = bundle.edges.get((name, src, dst))
-            if frame is None:
-                continue
-            content = ["src", "dst", *[c for c in kind.columns if c != "row_hash"]]
-            frame = _with_hash(frame[content], content)
-            new, changed, same = _split(frame, "eid", existing)
-            types = {
-                "src": PropType.STRING,
-                "dst": PropType.STRING,
-                "eid": PropType.STRING,
-                **kind.properties,
-            }
-            slug = edge_slug(kind, src, dst)
-            store.bulk_write(f"load/{slug}_insert", _arrow_table(new, types))
-            store.bulk_write(f"load/{slug}_update", _arrow_table(changed, types))
-            counts.inserted += len(new)
-            counts.updated += len(changed)
-            counts.unchanged += same
-        report.edges[name] = counts
-        progress(f"wrote {name}")
+    existing_by_table = {"Enterprise": ent, "Project": proj}
+    for plan in table_plans(bundle):
+        if plan.kind not in existing_by_table:
+            existing_by_table[plan.kind] = _existing(store, plan.existing_query)
+        new, changed, same = _split(plan.frame, plan.key, existing_by_table[plan.kind])
+        store.bulk_write(plan.insert_query, _arrow_table(new, plan.types))
+        store.bulk_write(plan.update_query, _arrow_table(changed, plan.types))
+        counts = (report.edges if plan.is_edge else report.nodes).setdefault(plan.kind, TableCounts())
+        counts.inserted += len(new)
+        counts.updated += len(changed)
+        counts.unchanged += same
+        progress(f"wrote {plan.slug}")
 
     t_end = time.perf_counter()
     report.seconds = {

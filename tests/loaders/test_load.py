@@ -165,3 +165,23 @@ def test_a_missing_required_file_or_column_stops_the_load(store: GraphStore, bun
     (bundle / "roles.csv").write_text("person,enterprise\n", encoding="utf-8")
     with pytest.raises(BundleError, match=r"roles\.csv: required column.*role"):
         load_bundle(store, bundle, SECRET)
+
+
+def test_multiline_fields_blank_lines_and_ragged_rows_keep_true_line_numbers(
+    store: GraphStore, bundle: Path
+) -> None:
+    (bundle / "enterprises.csv").write_text(
+        "uscc,name,address\n"
+        '91350100M000100Y43,甲,"佳木斯市前进区\n长安路1号"\n'
+        "\n"
+        "91110000600037341L,乙,,extra\n"
+        "91350100M000100Y44,坏码,\n",
+        encoding="utf-8",
+    )
+    report = load_bundle(store, bundle, SECRET)
+    assert report.nodes["Enterprise"].inserted == 1
+    ent = _rejects(bundle, "enterprises.csv").set_index("_line")
+    assert ent.loc["5", "_reason"] == "row has 4 fields, the header has 3"
+    assert "check character" in ent.loc["6", "_reason"]
+    stored = store.read("load/enterprise_by_uscc", uscc=A)[0]
+    assert stored["name"] == "甲"
