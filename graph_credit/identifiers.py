@@ -12,6 +12,7 @@ import hmac
 import re
 
 import numpy as np
+import pandas as pd
 
 from graph_credit.errors import InvalidIdentifier
 
@@ -148,6 +149,27 @@ def is_resident_id(number: str) -> bool:
     except InvalidIdentifier:
         return False
     return True
+
+
+def resident_id_valid_mask(numbers: np.ndarray) -> np.ndarray:
+    """Vectorised `is_resident_id` over many upper-cased numbers (a million persons at once)."""
+    as_str = np.array([n if isinstance(n, str) else "" for n in numbers], dtype="U18")
+    ok = np.zeros(len(as_str), dtype=bool)
+    cand = np.char.str_len(as_str) == 18
+    if not cand.any():
+        return ok
+    raw = np.frombuffer(as_str[cand].astype("S18").tobytes(), dtype=np.uint8).reshape(-1, 18)
+    digits = raw - ord("0")
+    body_ok = ((digits[:, :17] >= 0) & (digits[:, :17] <= 9)).all(axis=1)
+    total = (np.where(body_ok[:, None], digits[:, :17], 0) * np.array(_ID_WEIGHTS)).sum(axis=1)
+    expected = np.frombuffer(_ID_CHECK.encode(), dtype=np.uint8)[total % 11]
+    births = (
+        pd.to_datetime(pd.Series(as_str[cand]).str.slice(6, 14), format="%Y%m%d", errors="coerce")
+        .notna()
+        .to_numpy()
+    )
+    ok[np.flatnonzero(cand)] = body_ok & (raw[:, 17] == expected) & births
+    return ok
 
 
 def make_resident_id(region: str, birth: dt.date, sequence: int) -> str:

@@ -365,8 +365,9 @@ def read_bundle(
     )
     idn = r.col("id_number").str.upper()
     has_id = idn != ""
+    id_ok = pd.Series(ids.resident_id_valid_mask(idn.to_numpy()), index=idn.index)
     id_reasons = pd.Series(None, index=idn.index, dtype=object)
-    for i in np.flatnonzero(has_id.to_numpy()):
+    for i in np.flatnonzero((has_id & ~id_ok).to_numpy()):
         try:
             ids.normalize_resident_id(idn.iat[i])
         except ids.InvalidIdentifier as exc:
@@ -381,7 +382,7 @@ def read_bundle(
             if idn.iat[i]
             else ids.person_key_from_ref(source.iat[i], ref.iat[i], secret)
         )
-    masked = idn.map(lambda n: ids.mask_resident_id(n) if n else None)
+    masked = (idn.str.slice(0, 4) + "*" * 10 + idn.str.slice(14, 18)).where(has_id, None)
     persons = pd.DataFrame(
         {
             "pkey": pkey[ok],

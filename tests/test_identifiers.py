@@ -94,3 +94,15 @@ def test_person_key_is_keyed_stable_and_never_the_number() -> None:
     assert ids.person_key_from_ref("court", "P1", "s1") != ids.person_key_from_ref("bundle", "P1", "s1")
     with pytest.raises(InvalidIdentifier):
         ids.person_key("110105194912310021", "s1")
+
+
+def test_vectorised_resident_id_check_agrees_with_the_scalar_one() -> None:
+    rng = np.random.default_rng(2)
+    numbers = [*VALID_ID, "110105194912310021", "110105194902300023", "", None, "X" * 18]
+    numbers += ["".join(rng.choice(list("0123456789X"), 18)) for _ in range(2000)]
+    numbers += [
+        ids.make_resident_id("230804", dt.date(1950, 1, 1) + dt.timedelta(days=i * 37), i) for i in range(300)
+    ]
+    mask = ids.resident_id_valid_mask(np.array(numbers, dtype=object))
+    assert list(mask) == [bool(n) and ids.is_resident_id(n) for n in numbers]
+    assert mask[-300:].all()
