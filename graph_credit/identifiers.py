@@ -13,6 +13,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from graph_credit.errors import InvalidIdentifier
 
@@ -63,22 +65,30 @@ def is_uscc(code: str) -> bool:
     return True
 
 
-def uscc_valid_mask(codes: np.ndarray) -> np.ndarray:
+def _fixed_width_bytes(values: object, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows whose UTF-8 form is exactly `width` bytes, and those bytes as an (n, width) matrix."""
+    arr = values if isinstance(values, pa.Array | pa.ChunkedArray) else pa.array(values, from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = arr.cast(pa.string())
+    lengths = pc.binary_length(arr).to_numpy(zero_copy_only=False)
+    cand = np.nan_to_num(lengths.astype(float), nan=-1) == width
+    picked = arr.filter(pa.array(cand))
+    offsets = np.frombuffer(picked.buffers()[1], dtype=np.int32)[picked.offset : picked.offset + len(picked) + 1]
+    data = np.frombuffer(picked.buffers()[2], dtype=np.uint8) if len(picked) else np.zeros(0, np.uint8)
+    matrix = data[offsets[:-1, None] + np.arange(width)] if len(picked) else np.zeros((0, width), np.uint8)
+    return cand, matrix
+
+
+def uscc_valid_mask(codes: object) -> np.ndarray:
     """Vectorised check of many upper-cased codes: True where a code is a valid USCC.
 
     The loader checks a million codes at once; a Python loop would dominate the load time.
     """
-    codes = np.asarray(codes, dtype=object)
-    n = len(codes)
-    ok = np.zeros(n, dtype=bool)
-    if n == 0:
+    cand, raw = _fixed_width_bytes(codes, 18)
+    ok = np.zeros(len(cand), dtype=bool)
+    if not len(raw):
         return ok
-    as_str = np.array([c if isinstance(c, str) else "" for c in codes], dtype="U18")
-    lengths = np.char.str_len(as_str)
-    cand = lengths == 18
-    if not cand.any():
-        return ok
-    raw = np.frombuffer(as_str[cand].astype("S18").tobytes(), dtype=np.uint8).reshape(-1, 18)
     lut = np.full(256, -1, dtype=np.int64)
     for i, ch in enumerate(USCC_ALPHABET):
         lut[ord(ch)] = i
@@ -88,8 +98,7 @@ def uscc_valid_mask(codes: np.ndarray) -> np.ndarray:
     auth = np.isin(raw[:, 0], np.frombuffer("".join(sorted(_USCC_AUTHORITY)).encode(), np.uint8))
     total = (np.where(vals[:, :17] < 0, 0, vals[:, :17]) * np.array(_USCC_WEIGHTS)).sum(axis=1)
     check = (31 - total % 31) % 31
-    sub = valid_chars & digits.all(axis=1) & auth & (vals[:, 17] == check)
-    ok[np.flatnonzero(cand)] = sub
+    ok[np.flatnonzero(cand)] = valid_chars & digits.all(axis=1) & auth & (vals[:, 17] == check)
     return ok
 
 
@@ -151,23 +160,18 @@ def is_resident_id(number: str) -> bool:
     return True
 
 
-def resident_id_valid_mask(numbers: np.ndarray) -> np.ndarray:
+def resident_id_valid_mask(numbers: object) -> np.ndarray:
     """Vectorised `is_resident_id` over many upper-cased numbers (a million persons at once)."""
-    as_str = np.array([n if isinstance(n, str) else "" for n in numbers], dtype="U18")
-    ok = np.zeros(len(as_str), dtype=bool)
-    cand = np.char.str_len(as_str) == 18
-    if not cand.any():
+    cand, raw = _fixed_width_bytes(numbers, 18)
+    ok = np.zeros(len(cand), dtype=bool)
+    if not len(raw):
         return ok
-    raw = np.frombuffer(as_str[cand].astype("S18").tobytes(), dtype=np.uint8).reshape(-1, 18)
-    digits = raw - ord("0")
+    digits = raw.astype(np.int64) - ord("0")
     body_ok = ((digits[:, :17] >= 0) & (digits[:, :17] <= 9)).all(axis=1)
     total = (np.where(body_ok[:, None], digits[:, :17], 0) * np.array(_ID_WEIGHTS)).sum(axis=1)
     expected = np.frombuffer(_ID_CHECK.encode(), dtype=np.uint8)[total % 11]
-    births = (
-        pd.to_datetime(pd.Series(as_str[cand]).str.slice(6, 14), format="%Y%m%d", errors="coerce")
-        .notna()
-        .to_numpy()
-    )
+    birth = pd.Series(np.where(body_ok[:, None], raw[:, 6:14], ord("0")).view("S8").ravel().astype(str))
+    births = pd.to_datetime(birth, format="%Y%m%d", errors="coerce").notna().to_numpy()
     ok[np.flatnonzero(cand)] = body_ok & (raw[:, 17] == expected) & births
     return ok
 

@@ -6,9 +6,8 @@ column at once and marks the rows it rejects; the first rule a row breaks is its
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +22,7 @@ from graph_credit.model import (
     RecordStatus,
     Role,
 )
+from loaders.columns import KeyMap, short_hashes
 from loaders.csvio import (
     RawFile,
     parse_bools,
@@ -77,6 +77,9 @@ REQUIRED_FILES = ("enterprises.csv", "persons.csv", "holdings.csv", "roles.csv",
 OVER_FULL_TOLERANCE = 0.005
 
 
+Reason = str | pd.Series | Callable[[pd.Series], "str | pd.Series"]
+
+
 class BundleError(ValueError):
     """The bundle cannot be read at all (missing folder, file or required column)."""
 
@@ -85,8 +88,8 @@ class BundleError(ValueError):
 class Known:
     """What is already loaded, so a bundle may refer to it."""
 
-    enterprises: set[str] = field(default_factory=set)
-    projects: set[str] = field(default_factory=set)
+    enterprises: Iterable[str] = ()
+    projects: Iterable[str] = ()
     capital_of: Callable[[list[str]], dict[str, float]] = lambda usccs: {}
 
 
@@ -113,13 +116,16 @@ class Rows:
     def col(self, name: str) -> pd.Series:
         if name in self.df.columns:
             return self.df[name]
-        return pd.Series("", index=self.df.index, dtype=object)
+        return pd.Series("", index=self.df.index, dtype="str")
 
-    def reject(self, mask: pd.Series, column: str, reason: str | pd.Series) -> None:
-        m = mask & self.reason.isna()
+    def reject(self, mask: pd.Series, column: str, reason: Reason) -> None:
+        """Reject the rows of `mask` not rejected yet; a callable reason is given those rows'
+        mask and builds their messages only (building a message for every row costs seconds)."""
+        m = mask.fillna(False).astype(bool) & self.reason.isna()
         if not m.any():
             return
-        self.reason[m] = reason[m] if isinstance(reason, pd.Series) else reason
+        why = reason(m) if callable(reason) else reason
+        self.reason[m] = why[m] if isinstance(why, pd.Series) else why
         self.column[m] = column
 
     def required(self, *names: str) -> None:
@@ -128,11 +134,16 @@ class Rows:
 
     def unique(self, name: str) -> None:
         c = self.col(name)
-        first_line = self.df["_line"].groupby(c).transform("min")
         dup = c.duplicated(keep="first") & (c != "")
-        self.reject(
-            dup, name, "duplicate " + name + " " + c + " (first on line " + first_line.astype(str) + ")"
-        )
+        if dup.any():
+            first_line = self.df["_line"].groupby(c).transform("min")
+            self.reject(
+                dup,
+                name,
+                lambda m: (
+                    "duplicate " + name + " " + c[m] + " (first on line " + first_line[m].astype(str) + ")"
+                ),
+            )
 
     @property
     def ok(self) -> pd.Series:
@@ -148,16 +159,16 @@ class Rows:
         return out
 
 
-def _lookup(keys: pd.Series, where: dict[str, str]) -> pd.Series:
+def _lookup(keys: pd.Series, where: KeyMap) -> pd.Series:
     """Where each key was rejected, or "" (a string column even when nothing matches)."""
-    return keys.map(where).astype(object).where(lambda s: s.notna(), "")
+    return where.get(keys, "")
 
 
 def _check_uscc(rows: Rows, name: str, *, required: bool) -> pd.Series:
     """Upper-case the column, reject invalid codes with the exact reason; returns the codes."""
     c = rows.col(name).str.upper()
     present = c != ""
-    valid = pd.Series(ids.uscc_valid_mask(c.to_numpy()), index=c.index)
+    valid = pd.Series(ids.uscc_valid_mask(c), index=c.index)
     bad = present & ~valid
     if bad.any():
         reasons = pd.Series(None, index=c.index, dtype=object)
@@ -174,7 +185,9 @@ def _check_uscc(rows: Rows, name: str, *, required: bool) -> pd.Series:
 
 def _dates(rows: Rows, name: str) -> pd.Series:
     values, bad = parse_dates(rows.col(name))
-    rows.reject(bad, name, f"{name} is not a date (YYYY-MM-DD) or does not exist: " + rows.col(name))
+    rows.reject(
+        bad, name, lambda m: f"{name} is not a date (YYYY-MM-DD) or does not exist: " + rows.col(name)[m]
+    )
     return values
 
 
@@ -187,20 +200,19 @@ def _period(rows: Rows) -> tuple[pd.Series, pd.Series]:
 def _codes(rows: Rows, name: str, allowed: dict[str, str], default: str | None) -> pd.Series:
     values, bad = parse_codes(rows.col(name), allowed, default)
     choices = ", ".join(sorted({v for v in allowed.values()}))
-    rows.reject(bad, name, f"{name} " + rows.col(name) + f" is not one of {choices}")
+    rows.reject(bad, name, lambda m: f"{name} " + rows.col(name)[m] + f" is not one of {choices}")
     return values
 
 
-def _ident(*parts: pd.Series) -> pd.Series:
-    """A stable short identity from key columns: the edge's business key (`eid`)."""
-    joined = parts[0].astype(str)
-    for p in parts[1:]:
-        joined = joined + "\x1f" + p.astype(str)
-    return pd.Series(
-        [hashlib.blake2b(s.encode(), digest_size=10).hexdigest() for s in joined],
-        index=joined.index,
-        dtype=object,
-    )
+def _ident(tag: str, *parts: pd.Series) -> pd.Series:
+    """A stable short identity from key columns: the edge's business key (`eid`).
+
+    Re-loading relies on it never changing for the same row: `tests/loaders/test_load.py` pins
+    known values, so a library upgrade that changed the hashing would fail there, not silently
+    duplicate every edge.
+    """
+    frame = pd.DataFrame({f"p{i}": p.astype("str") for i, p in enumerate(parts)})
+    return tag + short_hashes(frame)
 
 
 def _date_key(d: pd.Series) -> pd.Series:
@@ -210,9 +222,9 @@ def _date_key(d: pd.Series) -> pd.Series:
 def _resolve_subjects(
     rows: Rows,
     name: str,
-    enterprises: set[str],
-    person_keys: dict[str, str],
-    rejected: dict[str, str],
+    enterprises: KeyMap,
+    person_keys: KeyMap,
+    rejected: KeyMap,
     *,
     allow_enterprise: bool = True,
 ) -> tuple[pd.Series, pd.Series]:
@@ -220,38 +232,48 @@ def _resolve_subjects(
     raw = rows.col(name)
     upper = raw.str.upper()
     if allow_enterprise:
-        is_code = pd.Series(ids.uscc_valid_mask(upper.to_numpy()), index=raw.index)
+        is_code = pd.Series(ids.uscc_valid_mask(upper), index=raw.index)
     else:
         is_code = pd.Series(False, index=raw.index)
     kind = pd.Series(np.where(is_code, "Enterprise", "Person"), index=raw.index, dtype=object)
-    key = upper.where(is_code, raw.map(person_keys))
-    known_ent = upper.isin(enterprises)
+    key = upper.where(is_code, person_keys.get(raw))
     missing = raw != ""
     rows.reject(raw == "", name, f"{name} is required")
-    unknown_ent = is_code & ~known_ent & missing
-    why = _lookup(raw, rejected)
-    rows.reject(unknown_ent & (why != ""), name, "refers to rejected enterprise " + upper + " (" + why + ")")
-    rows.reject(unknown_ent, name, "unknown enterprise " + upper)
+    unknown_ent = is_code & ~enterprises.contains(upper) & missing
     unknown_p = ~is_code & key.isna() & missing
-    rows.reject(unknown_p & (why != ""), name, "refers to rejected person " + raw + " (" + why + ")")
+    why = _lookup(raw, rejected) if (unknown_ent | unknown_p).any() else pd.Series("", index=raw.index)
+    rows.reject(
+        unknown_ent & (why != ""),
+        name,
+        lambda m: "refers to rejected enterprise " + upper[m] + " (" + why[m] + ")",
+    )
+    rows.reject(unknown_ent, name, lambda m: "unknown enterprise " + upper[m])
+    rows.reject(
+        unknown_p & (why != ""), name, lambda m: "refers to rejected person " + raw[m] + " (" + why[m] + ")"
+    )
     hint = " (not in persons.csv, and not a valid USCC)" if allow_enterprise else " (not in persons.csv)"
-    rows.reject(unknown_p, name, "unknown person " + raw + hint)
+    rows.reject(unknown_p, name, lambda m: "unknown person " + raw[m] + hint)
     return kind, key
 
 
 def _reject_unknown_enterprise(
-    rows: Rows, name: str, codes: pd.Series, known: set[str], rejected: dict[str, str]
+    rows: Rows, name: str, codes: pd.Series, known: KeyMap, rejected: KeyMap
 ) -> None:
-    present = codes != ""
-    unknown = present & ~codes.isin(known)
+    unknown = (codes != "") & ~known.contains(codes)
+    if not unknown.any():
+        return
     why = _lookup(codes, rejected)
-    rows.reject(unknown & (why != ""), name, "refers to rejected enterprise " + codes + " (" + why + ")")
-    rows.reject(unknown, name, "unknown enterprise " + codes)
+    rows.reject(
+        unknown & (why != ""),
+        name,
+        lambda m: "refers to rejected enterprise " + codes[m] + " (" + why[m] + ")",
+    )
+    rows.reject(unknown, name, lambda m: "unknown enterprise " + codes[m])
 
 
-def _where_rejected(rows: Rows, key: pd.Series, file: str) -> dict[str, str]:
+def _where_rejected(rows: Rows, key: pd.Series, file: str) -> KeyMap:
     bad = ~rows.ok & (key != "")
-    return dict(zip(key[bad], file + " line " + rows.df.loc[bad, "_line"].astype(str), strict=True))
+    return KeyMap(key[bad], file + " line " + rows.df.loc[bad, "_line"].astype(str))
 
 
 def _over_full(holds: pd.DataFrame) -> pd.DataFrame:
@@ -322,12 +344,11 @@ def read_bundle(
     parent = _check_uscc(r, "parent_uscc", required=False)
     r.reject((parent != "") & (parent == uscc), "parent_uscc", "an enterprise cannot be its own branch")
     # parents are checked against the accepted set below, after this file's own rejections
-    accepted_now = set(uscc[r.ok])
-    ent_known = accepted_now | known.enterprises
-    _reject_unknown_enterprise(r, "parent_uscc", parent, ent_known, {})
+    known_before = KeyMap(known.enterprises)
+    _reject_unknown_enterprise(r, "parent_uscc", parent, KeyMap(uscc[r.ok]).union(known_before), KeyMap([]))
     ent_rejected = _where_rejected(r, uscc, "enterprises.csv")
     ok = r.ok
-    ent_known = set(uscc[ok]) | known.enterprises
+    ent_known = KeyMap(uscc[ok]).union(known_before)
     nodes["Enterprise"] = pd.DataFrame(
         {
             "uscc": uscc[ok],
@@ -347,10 +368,10 @@ def read_bundle(
         {
             "src": uscc[branch],
             "dst": parent[branch],
-            "eid": _ident(pd.Series("B", index=uscc[branch].index), uscc[branch]),
+            "eid": _ident("B", uscc[branch], parent[branch]),
         }
     )
-    capital_by_uscc = dict(zip(uscc[ok], capital[ok], strict=True))
+    capital_by_uscc = pd.Series(capital[ok].to_numpy(), index=uscc[ok].to_numpy())
     progress("checked enterprises")
 
     # persons -------------------------------------------------------------------------------
@@ -359,13 +380,13 @@ def read_bundle(
     ref = r.col("ref")
     r.unique("ref")
     r.reject(
-        pd.Series(ids.uscc_valid_mask(ref.str.upper().to_numpy()), index=ref.index),
+        pd.Series(ids.uscc_valid_mask(ref.str.upper()), index=ref.index),
         "ref",
         "a person ref must not be a valid USCC (it would be read as an enterprise)",
     )
     idn = r.col("id_number").str.upper()
     has_id = idn != ""
-    id_ok = pd.Series(ids.resident_id_valid_mask(idn.to_numpy()), index=idn.index)
+    id_ok = pd.Series(ids.resident_id_valid_mask(idn), index=idn.index)
     id_reasons = pd.Series(None, index=idn.index, dtype=object)
     for i in np.flatnonzero((has_id & ~id_ok).to_numpy()):
         try:
@@ -375,13 +396,14 @@ def read_bundle(
     r.reject(id_reasons.notna(), "id_number", id_reasons)
     source = r.col("source").where(r.col("source") != "", "bundle")
     ok = r.ok
-    pkey = pd.Series(None, index=ref.index, dtype=object)
-    for i in np.flatnonzero(ok.to_numpy()):
-        pkey.iat[i] = (
-            ids.person_key(idn.iat[i], secret)
-            if idn.iat[i]
-            else ids.person_key_from_ref(source.iat[i], ref.iat[i], secret)
-        )
+    pkey = pd.Series(
+        [
+            ids.person_key(n, secret) if n else ids.person_key_from_ref(src, rf, secret)
+            for n, src, rf in zip(idn[ok].to_numpy(), source[ok].to_numpy(), ref[ok].to_numpy(), strict=True)
+        ],
+        index=ref[ok].index,
+        dtype="str",
+    ).reindex(ref.index)
     masked = (idn.str.slice(0, 4) + "*" * 10 + idn.str.slice(14, 18)).where(has_id, None)
     persons = pd.DataFrame(
         {
@@ -393,13 +415,14 @@ def read_bundle(
     )
     # Two refs with one ID number are one person: the node is written once.
     nodes["Person"] = persons.drop_duplicates("pkey", keep="first")
-    person_keys = dict(zip(ref[ok], pkey[ok], strict=True))
+    person_keys = KeyMap(ref[ok], pkey[ok])
     person_rejected = _where_rejected(r, ref, "persons.csv")
     progress("checked persons")
 
     # holdings ------------------------------------------------------------------------------
     r = checked["holdings.csv"] = Rows(raws["holdings.csv"])
-    hkind, hkey = _resolve_subjects(r, "holder", ent_known, person_keys, ent_rejected | person_rejected)
+    subject_rejected = ent_rejected.union(person_rejected)
+    hkind, hkey = _resolve_subjects(r, "holder", ent_known, person_keys, subject_rejected)
     target = r.col("target").str.upper()
     _check_uscc(r, "target", required=True)
     _reject_unknown_enterprise(r, "target", target, ent_known, ent_rejected)
@@ -413,11 +436,12 @@ def read_bundle(
     r.reject(need & subscribed.isna(), "ratio", "ratio or subscribed_capital is required")
     derive = r.ok & ratio.isna()
     if derive.any():
-        lookup = dict(capital_by_uscc)
-        outside = sorted(set(target[derive]) - set(lookup))
+        wanted = target[derive]
+        cap = wanted.map(capital_by_uscc).astype("float64")
+        outside = sorted(set(wanted[cap.isna()]))
         if outside:
-            lookup.update(known.capital_of(outside))
-        cap = target.map(lookup).astype("float64")
+            cap = cap.fillna(wanted.map(pd.Series(known.capital_of(outside), dtype="float64")))
+        cap = cap.reindex(target.index)
         r.reject(
             derive & ~(cap > 0), "subscribed_capital", "cannot derive ratio: target has no registered_capital"
         )
@@ -434,7 +458,7 @@ def read_bundle(
             "src_kind": hkind[ok],
             "src": hkey[ok],
             "dst": target[ok],
-            "eid": _ident(hkey[ok], target[ok], _date_key(since[ok])),
+            "eid": _ident("H", hkey[ok], target[ok], _date_key(since[ok])),
             "ratio": ratio[ok],
             "ratio_derived": derive[ok],
             "subscribed_capital": subscribed[ok],
@@ -458,7 +482,9 @@ def read_bundle(
 
     # roles ---------------------------------------------------------------------------------
     r = checked["roles.csv"] = Rows(raws["roles.csv"])
-    _, pkey_col = _resolve_subjects(r, "person", set(), person_keys, person_rejected, allow_enterprise=False)
+    _, pkey_col = _resolve_subjects(
+        r, "person", KeyMap([]), person_keys, person_rejected, allow_enterprise=False
+    )
     ent = r.col("enterprise").str.upper()
     _check_uscc(r, "enterprise", required=True)
     _reject_unknown_enterprise(r, "enterprise", ent, ent_known, ent_rejected)
@@ -469,7 +495,7 @@ def read_bundle(
         {
             "src": pkey_col[ok],
             "dst": ent[ok],
-            "eid": _ident(pkey_col[ok], ent[ok], role[ok], _date_key(since[ok])),
+            "eid": _ident("O", pkey_col[ok], ent[ok], role[ok], _date_key(since[ok])),
             "role": role[ok],
             "since": since[ok],
             "until": until[ok],
@@ -491,9 +517,9 @@ def read_bundle(
     r = checked["records.csv"] = Rows(raws["records.csv"])
     r.required("record_id")
     r.unique("record_id")
-    skind, skey = _resolve_subjects(r, "subject", ent_known, person_keys, ent_rejected | person_rejected)
+    skind, skey = _resolve_subjects(r, "subject", ent_known, person_keys, subject_rejected)
     kind = _codes(r, "kind", spellings(RecordKind), None)
-    level = r.col("level").map(TAX_LEVELS)
+    level = KeyMap(list(TAX_LEVELS), list(TAX_LEVELS.values())).get(r.col("level"))
     r.reject((r.col("level") != "") & level.isna(), "level", "level must be A, B, C, D or M")
     r.reject(
         (kind == RecordKind.TAX_CREDIT.value) & level.isna(), "level", "a tax_credit record needs its level"
@@ -516,15 +542,11 @@ def read_bundle(
         "monitoring_months",
         "monitoring_months must be a whole number of months",
     )
-    responsible = r.col("responsible").str.split(";")
-    resp_rows: list[tuple[int, str]] = []
-    for idx, refs in responsible.items():
-        for one in refs:
-            one = one.strip()
-            if one:
-                resp_rows.append((idx, one))
-    resp = pd.DataFrame(resp_rows, columns=["row", "ref"])
-    resp["pkey"] = resp["ref"].map(person_keys)
+    named = r.col("responsible")
+    named = named[named != ""].str.split(";").explode().str.strip()
+    resp = pd.DataFrame({"row": named.index, "ref": named.to_numpy()})
+    resp = resp[resp["ref"] != ""].reset_index(drop=True)
+    resp["pkey"] = person_keys.get(resp["ref"])
     unknown = resp[resp["pkey"].isna()]
     if len(unknown):
         reasons = pd.Series(None, index=r.df.index, dtype=object)
@@ -551,7 +573,7 @@ def read_bundle(
         }
     )
     subj = pd.DataFrame({"src_kind": skind[ok], "src": skey[ok], "dst": record_id[ok]})
-    subj["eid"] = _ident(pd.Series("S", index=subj.index), subj["src"], subj["dst"])
+    subj["eid"] = _ident("S", subj["src"], subj["dst"])
     for src_kind in ("Enterprise", "Person"):
         edges[("SUBJECT_OF", src_kind, "CreditRecord")] = subj[subj["src_kind"] == src_kind].drop(
             columns="src_kind"
@@ -559,13 +581,13 @@ def read_bundle(
     resp = resp[resp["row"].isin(r.df.index[ok])]
     resp_edges = pd.DataFrame({"src": resp["pkey"].to_numpy(), "dst": record_id.loc[resp["row"]].to_numpy()})
     resp_edges = resp_edges.drop_duplicates(["src", "dst"])
-    resp_edges["eid"] = _ident(pd.Series("R", index=resp_edges.index), resp_edges["src"], resp_edges["dst"])
+    resp_edges["eid"] = _ident("R", resp_edges["src"], resp_edges["dst"])
     edges[("RESPONSIBLE_FOR", "Person", "CreditRecord")] = resp_edges
     progress("checked records")
 
     # projects and participations -----------------------------------------------------------
-    project_known = set(known.projects)
-    project_rejected: dict[str, str] = {}
+    project_known = KeyMap(known.projects)
+    project_rejected = KeyMap([])
     nodes["Project"] = pd.DataFrame(
         columns=["code", "name", "kind", "region_code", "status", "started", "ended", "outcome"]
     )
@@ -595,7 +617,7 @@ def read_bundle(
                 "outcome": r.col("outcome")[ok],
             }
         )
-        project_known |= set(code[ok])
+        project_known = project_known.union(KeyMap(code[ok]))
         project_rejected = _where_rejected(r, code, "projects.csv")
     parts = pd.DataFrame(columns=["src", "dst", "eid", "role"])
     if "participations.csv" in raws:
@@ -606,7 +628,7 @@ def read_bundle(
         proj = r.col("project")
         r.required("project", "role")
         why = _lookup(proj, project_rejected)
-        unknown = (proj != "") & ~proj.isin(project_known)
+        unknown = (proj != "") & ~project_known.contains(proj)
         r.reject(unknown & (why != ""), "project", "refers to rejected project " + proj + " (" + why + ")")
         r.reject(unknown, "project", "unknown project " + proj)
         ok = r.ok
@@ -614,7 +636,7 @@ def read_bundle(
             {
                 "src": ent[ok],
                 "dst": proj[ok],
-                "eid": _ident(ent[ok], proj[ok], r.col("role")[ok]),
+                "eid": _ident("P", ent[ok], proj[ok], r.col("role")[ok]),
                 "role": r.col("role")[ok],
             }
         )
@@ -631,9 +653,7 @@ def read_bundle(
     guar = pd.DataFrame(columns=["src_kind", "src", "dst", "eid", "amount", "since", "until"])
     if "guarantees.csv" in raws:
         r = checked["guarantees.csv"] = Rows(raws["guarantees.csv"])
-        gkind, gkey = _resolve_subjects(
-            r, "guarantor", ent_known, person_keys, ent_rejected | person_rejected
-        )
+        gkind, gkey = _resolve_subjects(r, "guarantor", ent_known, person_keys, subject_rejected)
         debtor = r.col("debtor").str.upper()
         _check_uscc(r, "debtor", required=True)
         _reject_unknown_enterprise(r, "debtor", debtor, ent_known, ent_rejected)
@@ -649,7 +669,7 @@ def read_bundle(
                 "src_kind": gkind[ok],
                 "src": gkey[ok],
                 "dst": debtor[ok],
-                "eid": _ident(gkey[ok], debtor[ok], _date_key(since[ok])),
+                "eid": _ident("G", gkey[ok], debtor[ok], _date_key(since[ok])),
                 "amount": amount[ok],
                 "since": since[ok],
                 "until": until[ok],

@@ -89,7 +89,7 @@ def _fast_read(path: Path, encoding: str) -> tuple[pd.DataFrame, bool]:
     )
     frame = pd.DataFrame(
         {
-            name: pd.Series(pc.utf8_trim_whitespace(table.column(i)).to_pandas(), dtype=object)
+            name: pd.Series(pc.utf8_trim_whitespace(table.column(i)).to_pandas(), dtype="str")
             for i, name in enumerate(_clean_header(table.column_names))
         }
     )
@@ -116,7 +116,7 @@ def _exact_read(path: Path, encoding: str) -> tuple[pd.DataFrame, pd.DataFrame]:
                 rows.append([v.strip() for v in record])
                 lines.append(start)
             start = reader.line_num + 1
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame = pd.DataFrame(rows, columns=header, dtype="str")
     frame["_line"] = np.array(lines, dtype=np.int64)
     bad = pd.DataFrame(malformed, columns=[*header, "_line", "_column", "_reason"], dtype=object)
     return frame, bad

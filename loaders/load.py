@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from graph_credit.model import EDGE_KINDS, NODE_KINDS, PropType
 from graph_credit.schema import edge_slug, node_slug
 from graph_credit.store.base import GraphStore
 from loaders.bundle import Known, ValidatedBundle, read_bundle
+from loaders.columns import KeyMap, arrow_strings, short_hashes
 
 _ARROW = {
     PropType.STRING: pa.string(),
@@ -59,8 +61,8 @@ def _arrow_table(frame: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
     for name, t in types.items():
         s = frame[name]
         if t == PropType.STRING:
-            s = s.astype(object).where(s.notna() & (s.astype(str) != ""), None)
-            cols.append(pa.array(s.to_numpy(dtype=object), type=pa.string()))
+            arr = arrow_strings(s)
+            cols.append(pc.if_else(pc.equal(arr, ""), pa.nulls(len(arr), pa.string()), arr))
         elif t == PropType.DATE:
             cols.append(pa.Array.from_pandas(s.astype("datetime64[s]")).cast(pa.date32()))
         elif t == PropType.BOOL:
@@ -134,11 +136,7 @@ def table_plans(bundle: ValidatedBundle) -> Iterator[TablePlan]:
 
 def _with_hash(frame: pd.DataFrame, content: list[str]) -> pd.DataFrame:
     frame = frame.copy()
-    if frame.empty:
-        frame["row_hash"] = pd.Series(dtype=object)
-        return frame
-    h = pd.util.hash_pandas_object(frame[content].astype(str), index=False)
-    frame["row_hash"] = h.map("{:016x}".format).to_numpy()
+    frame["row_hash"] = short_hashes(frame[content])
     return frame
 
 
@@ -146,12 +144,10 @@ def _split(frame: pd.DataFrame, key: str, existing: pd.DataFrame) -> tuple[pd.Da
     """New rows, changed rows and the count of unchanged ones, by key and content hash."""
     if existing.empty:
         return frame, frame.iloc[0:0], 0
-    stored = existing.set_index("key")["row_hash"]
-    old = frame[key].map(stored)
-    new = frame[old.isna() & ~frame[key].isin(stored.index)]
-    known = frame[frame[key].isin(stored.index)]
-    changed = known[known["row_hash"] != known[key].map(stored)]
-    return new, changed, len(known) - len(changed)
+    stored = KeyMap(existing["key"], existing["row_hash"].fillna("")).get(frame[key])
+    new = stored.isna()
+    changed = ~new & (stored != frame["row_hash"])
+    return frame[new], frame[changed], int((~new & ~changed).sum())
 
 
 def _existing(store: GraphStore, name: str) -> pd.DataFrame:
@@ -178,7 +174,7 @@ def load_bundle(
         rows = store.read("load/enterprise_capital", usccs=usccs)
         return {r["uscc"]: r["capital"] for r in rows if r["capital"] is not None}
 
-    known = Known(enterprises=set(ent["key"]), projects=set(proj["key"]), capital_of=capital_of)
+    known = Known(enterprises=ent["key"], projects=proj["key"], capital_of=capital_of)
     bundle = read_bundle(folder, known, secret, progress)
     t_read = time.perf_counter()
 

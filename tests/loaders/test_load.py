@@ -16,6 +16,7 @@ from tests.conftest import SECRET
 
 A = "91350100M000100Y43"  # 佳木斯甲实业
 B = "91110000600037341L"  # 佳木斯乙投资, holds 40% of A through subscribed capital
+PINNED_HOLDS_EID = "Hfcb3f575911d567e"
 
 
 def _rejects(folder: Path, name: str) -> pd.DataFrame:
@@ -185,3 +186,23 @@ def test_multiline_fields_blank_lines_and_ragged_rows_keep_true_line_numbers(
     assert "check character" in ent.loc["6", "_reason"]
     stored = store.read("load/enterprise_by_uscc", uscc=A)[0]
     assert stored["name"] == "甲"
+
+
+def test_key_lookups_follow_position_not_label() -> None:
+    from loaders.columns import KeyMap
+
+    col = pd.Series(["b", "x", "a"], index=[7, 3, 5], dtype="str")
+    got = KeyMap(["a", "b"], ["1", "2"]).get(col, "")
+    assert got.to_dict() == {7: "2", 3: "", 5: "1"}
+    assert KeyMap(["a"]).contains(col).to_dict() == {7: False, 3: False, 5: True}
+
+
+def test_edge_identities_are_pinned() -> None:
+    """Re-loading finds edges by `eid`: if a library upgrade changed it, every edge would be
+    written twice. These values were computed once and must never change."""
+    from loaders.bundle import _ident
+
+    holder = pd.Series(["91110000600037341L"], dtype="str")
+    target = pd.Series([A], dtype="str")
+    since = pd.Series(["2015-01-01"], dtype="str")
+    assert _ident("H", holder, target, since).tolist() == [PINNED_HOLDS_EID]
