@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import hmac
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -217,3 +218,21 @@ def person_key_from_ref(source: str, ref: str, secret: str) -> str:
     """Key of a person known only by a source reference (no ID number given)."""
     msg = f"ref:{source}\x1f{ref}".encode()
     return "R" + hmac.new(secret.encode(), msg, hashlib.sha256).hexdigest()[:32]
+
+
+def person_keys_bulk(
+    id_numbers: Sequence[str], sources: Sequence[str], refs: Sequence[str], secret: str
+) -> list[str]:
+    """`person_key` / `person_key_from_ref` for many persons whose ID numbers are already checked
+    (with `resident_id_valid_mask`); an empty ID number means "use the source reference"."""
+    base = hmac.new(secret.encode(), digestmod=hashlib.sha256)
+    out = []
+    for number, source, ref in zip(id_numbers, sources, refs, strict=True):
+        h = base.copy()
+        if number:
+            h.update(b"id:" + number.encode())
+            out.append("P" + h.hexdigest()[:32])
+        else:
+            h.update(f"ref:{source}\x1f{ref}".encode())
+            out.append("R" + h.hexdigest()[:32])
+    return out

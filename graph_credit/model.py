@@ -120,7 +120,6 @@ NODE_KINDS: dict[str, NodeKind] = {
                 "industry": S,
                 "address": S,
                 "phone": S,
-                "row_hash": S,
             },
             "Every legal person or organisation, keyed by its 统一社会信用代码.",
         ),
@@ -131,7 +130,6 @@ NODE_KINDS: dict[str, NodeKind] = {
                 "name": S,
                 "id_masked": S,
                 "source_ref": S,
-                "row_hash": S,
             },
             "A natural person; pkey is a keyed hash, the raw ID number is never stored.",
         ),
@@ -146,7 +144,6 @@ NODE_KINDS: dict[str, NodeKind] = {
                 "started": D,
                 "ended": D,
                 "outcome": S,
-                "row_hash": S,
             },
         ),
         NodeKind(
@@ -165,7 +162,6 @@ NODE_KINDS: dict[str, NodeKind] = {
                 "status": S,
                 "monitoring_months": N,
                 "summary": S,
-                "row_hash": S,
             },
         ),
     )
@@ -179,19 +175,19 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         EdgeKind(
             "HOLDS",
             (("Person", "Enterprise"), ("Enterprise", "Enterprise")),
-            {"ratio": F, "ratio_derived": B, "subscribed_capital": F, **_TIMED, "row_hash": S},
+            {"ratio": F, "ratio_derived": B, "subscribed_capital": F, **_TIMED},
         ),
-        EdgeKind("LEGAL_REP_OF", (("Person", "Enterprise"),), {"role": S, **_TIMED, "row_hash": S}),
-        EdgeKind("SERVES_AS", (("Person", "Enterprise"),), {"role": S, **_TIMED, "row_hash": S}),
-        EdgeKind("SUBJECT_OF", (("Enterprise", "CreditRecord"), ("Person", "CreditRecord")), {"row_hash": S}),
-        EdgeKind("RESPONSIBLE_FOR", (("Person", "CreditRecord"),), {"row_hash": S}),
-        EdgeKind("PARTICIPATES_IN", (("Enterprise", "Project"),), {"role": S, "row_hash": S}),
+        EdgeKind("LEGAL_REP_OF", (("Person", "Enterprise"),), {"role": S, **_TIMED}),
+        EdgeKind("SERVES_AS", (("Person", "Enterprise"),), {"role": S, **_TIMED}),
+        EdgeKind("SUBJECT_OF", (("Enterprise", "CreditRecord"), ("Person", "CreditRecord")), {}),
+        EdgeKind("RESPONSIBLE_FOR", (("Person", "CreditRecord"),), {}),
+        EdgeKind("PARTICIPATES_IN", (("Enterprise", "Project"),), {"role": S}),
         EdgeKind(
             "GUARANTEES",
             (("Enterprise", "Enterprise"), ("Person", "Enterprise")),
-            {"amount": F, **_TIMED, "row_hash": S},
+            {"amount": F, **_TIMED},
         ),
-        EdgeKind("BRANCH_OF", (("Enterprise", "Enterprise"),), {"row_hash": S}),
+        EdgeKind("BRANCH_OF", (("Enterprise", "Enterprise"),), {}),
     )
 }
 

@@ -60,12 +60,13 @@ def _node_files(k: NodeKind) -> dict[str, str]:
     slug = node_slug(k)
     props = ", ".join(f"{c}: r.{c}" for c in k.columns)
     sets = ", ".join(f"n.{p} = r.{p}" for p in k.properties)
+    returns = ", ".join(f"n.{p} AS {p}" for p in k.properties)
     # LOAD FROM binds each column of the frame by name, typed by the frame's Arrow schema;
     # UNWIND of Python dicts would infer STRING for a column that is null in every row.
     load_sets = ", ".join(f"n.{p} = {p}" for p in k.properties)
     return {
-        f"load/{slug}_existing.cypher": _header(f"key and content hash of every {k.name}", "read", "")
-        + f"MATCH (n:{k.name}) RETURN n.{k.key} AS key, n.row_hash AS row_hash\n",
+        f"load/{slug}_existing.cypher": _header(f"every stored {k.name}, to compare a bundle with", "read", "")
+        + f"MATCH (n:{k.name})\nRETURN n.{k.key} AS key, {returns}\n",
         f"load/{slug}_insert.ladybug.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "frame")
         + f"COPY {k.name} FROM $frame\n",
         f"load/{slug}_insert.neo4j.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "rows")
@@ -82,15 +83,16 @@ def _node_files(k: NodeKind) -> dict[str, str]:
 
 
 def _edge_files(e: EdgeKind) -> dict[str, str]:
-    out = {
-        f"load/{e.name.lower()}_existing.cypher": _header(
-            f"identity and content hash of every {e.name} edge", "read", ""
-        )
-        + f"MATCH ()-[h:{e.name}]->() RETURN h.eid AS key, h.row_hash AS row_hash\n"
-    }
     props = ", ".join(f"{c}: r.{c}" for c in e.columns)
     sets = ", ".join(f"h.{p} = r.{p}" for p in e.properties)
+    returns = ", ".join(["h.eid AS key", *(f"h.{p} AS {p}" for p in e.properties)])
     load_sets = ", ".join(f"h.{p} = {p}" for p in e.properties)
+    out = {
+        f"load/{e.name.lower()}_existing.cypher": _header(
+            f"every stored {e.name} edge, to compare a bundle with", "read", ""
+        )
+        + f"MATCH ()-[h:{e.name}]->()\nRETURN {returns}\n"
+    }
     for src, dst in e.pairs:
         slug = edge_slug(e, src, dst)
         a, b = NODE_KINDS[src], NODE_KINDS[dst]
@@ -103,6 +105,8 @@ def _edge_files(e: EdgeKind) -> dict[str, str]:
             _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "rows")
             + f"UNWIND $rows AS r\n{match}CREATE (a)-[:{e.name} {{{props}}}]->(b)\n"
         )
+        if not e.properties:
+            continue  # the identity is the whole content: nothing to update
         purpose = f"update changed {e.name} edges from {src} to {dst} in place"
         out[f"load/{slug}_update.ladybug.cypher"] = (
             _header(purpose, "write", "frame")

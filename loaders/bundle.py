@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from graph_credit import identifiers as ids
 from graph_credit.model import (
@@ -22,7 +24,7 @@ from graph_credit.model import (
     RecordStatus,
     Role,
 )
-from loaders.columns import KeyMap, short_hashes
+from loaders.columns import KeyMap, arrow_strings
 from loaders.csvio import (
     RawFile,
     parse_bools,
@@ -205,14 +207,18 @@ def _codes(rows: Rows, name: str, allowed: dict[str, str], default: str | None) 
 
 
 def _ident(tag: str, *parts: pd.Series) -> pd.Series:
-    """A stable short identity from key columns: the edge's business key (`eid`).
+    """An edge's identity (`eid`): its natural key written out, e.g. `H|holder|target|since`.
 
-    Re-loading relies on it never changing for the same row: `tests/loaders/test_load.py` pins
-    known values, so a library upgrade that changed the hashing would fail there, not silently
-    duplicate every edge.
+    Readable, and stable by construction: nothing hashed, so no library upgrade can change it
+    (a changed identity would make a re-load write every edge twice).
     """
-    frame = pd.DataFrame({f"p{i}": p.astype("str") for i, p in enumerate(parts)})
-    return tag + short_hashes(frame)
+    if len(parts[0]) == 0:
+        return pd.Series([], dtype="str", index=parts[0].index)
+    arrays = [pa.array(np.full(len(parts[0]), tag))] + [arrow_strings(p) for p in parts]
+    joined = pc.binary_join_element_wise(*arrays, "|")
+    out = joined.to_pandas().astype("str")
+    out.index = parts[0].index
+    return out
 
 
 def _date_key(d: pd.Series) -> pd.Series:
@@ -397,10 +403,7 @@ def read_bundle(
     source = r.col("source").where(r.col("source") != "", "bundle")
     ok = r.ok
     pkey = pd.Series(
-        [
-            ids.person_key(n, secret) if n else ids.person_key_from_ref(src, rf, secret)
-            for n, src, rf in zip(idn[ok].to_numpy(), source[ok].to_numpy(), ref[ok].to_numpy(), strict=True)
-        ],
+        ids.person_keys_bulk(idn[ok].to_numpy(), source[ok].to_numpy(), ref[ok].to_numpy(), secret),
         index=ref[ok].index,
         dtype="str",
     ).reindex(ref.index)

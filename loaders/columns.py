@@ -6,10 +6,8 @@ Arrow's `is_in` / `index_in` take a fraction of that, which is most of a city-sc
 
 from __future__ import annotations
 
-import binascii
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -67,12 +65,3 @@ class KeyMap:
         values = out.to_pandas().astype("str")
         values.index = col.index  # positional: `col` may be a filtered slice of a frame
         return values
-
-
-def short_hashes(frame: pd.DataFrame) -> pd.Series:
-    """16 hex characters per row from all columns (pandas' keyed SipHash, which is stable)."""
-    if frame.empty:
-        return pd.Series([], dtype="str", index=frame.index)
-    h = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    hexed = np.frombuffer(binascii.hexlify(h.astype(">u8").tobytes()), dtype="S16")
-    return pd.Series(hexed.astype(str), index=frame.index, dtype="str")

@@ -1,8 +1,10 @@
 """Write a validated bundle into a graph store: insert new keys, update changed rows, skip the rest.
 
-Re-loading a bundle must change nothing, so every node and edge carries a `row_hash` of its
-content and a business key (`eid` for edges); the writer compares both with what is stored.
-New rows take the engine's bulk path (COPY on LadybugDB), changed ones an `UNWIND ... SET`.
+Re-loading a bundle must change nothing. Every node has a business key and every edge an `eid`
+written out from its natural key (holder, target and start date for a holding), so a re-load
+finds what is stored by key and compares the content column by column; nothing is hashed, so
+no library upgrade can change an identity. New rows take the engine's bulk path (COPY on
+LadybugDB), changed ones a bulk update (LOAD FROM on LadybugDB, UNWIND on Neo4j).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -20,7 +23,7 @@ from graph_credit.model import EDGE_KINDS, NODE_KINDS, PropType
 from graph_credit.schema import edge_slug, node_slug
 from graph_credit.store.base import GraphStore
 from loaders.bundle import Known, ValidatedBundle, read_bundle
-from loaders.columns import KeyMap, arrow_strings, short_hashes
+from loaders.columns import arrow_strings
 
 _ARROW = {
     PropType.STRING: pa.string(),
@@ -84,8 +87,9 @@ class TablePlan:
     slug: str
     is_edge: bool
     key: str
-    types: dict[str, PropType]
-    frame: pd.DataFrame  # model columns and row_hash
+    types: dict[str, PropType]  # every column written, in the engine's column order
+    compared: list[str]  # the columns a re-load compares with what is stored
+    frame: pd.DataFrame
     existing_query: str
 
     @property
@@ -93,68 +97,75 @@ class TablePlan:
         return f"load/{self.slug}_insert"
 
     @property
-    def update_query(self) -> str:
-        return f"load/{self.slug}_update"
+    def update_query(self) -> str | None:
+        return f"load/{self.slug}_update" if self.compared else None
 
     def table(self) -> pa.Table:
         return _arrow_table(self.frame, self.types)
 
 
 def table_plans(bundle: ValidatedBundle) -> Iterator[TablePlan]:
-    """Every node table, then every edge table, of a validated bundle, with content hashes."""
+    """Every node table, then every edge table, of a validated bundle."""
     for name, kind in NODE_KINDS.items():
         frame = bundle.nodes.get(name)
         if frame is None:
             continue
-        content = [c for c in kind.columns if c != "row_hash"]
         slug = node_slug(kind)
+        types = {kind.key: PropType.STRING, **kind.properties}
         yield TablePlan(
-            name,
-            slug,
-            False,
-            kind.key,
-            {kind.key: PropType.STRING, **kind.properties},
-            _with_hash(frame[content], content),
-            f"load/{slug}_existing",
+            name, slug, False, kind.key, types, list(kind.properties), frame, f"load/{slug}_existing"
         )
     for name, kind in EDGE_KINDS.items():
         for src, dst in kind.pairs:
             frame = bundle.edges.get((name, src, dst))
             if frame is None:
                 continue
-            content = ["src", "dst", *[c for c in kind.columns if c != "row_hash"]]
+            types = {
+                "src": PropType.STRING,
+                "dst": PropType.STRING,
+                "eid": PropType.STRING,
+                **kind.properties,
+            }
             yield TablePlan(
                 name,
                 edge_slug(kind, src, dst),
                 True,
                 "eid",
-                {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING, **kind.properties},
-                _with_hash(frame[content], content),
+                types,
+                list(kind.properties),
+                frame,
                 f"load/{name.lower()}_existing",
             )
 
 
-def _with_hash(frame: pd.DataFrame, content: list[str]) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["row_hash"] = short_hashes(frame[content])
-    return frame
+def _same(a: pa.Array | pa.ChunkedArray, b: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Element-wise equality where two nulls are equal (a stored null and an empty field)."""
+    eq = pc.fill_null(pc.equal(a, b), False)
+    return pc.or_(eq, pc.and_(pc.is_null(a), pc.is_null(b)))
 
 
-def _split(frame: pd.DataFrame, key: str, existing: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """New rows, changed rows and the count of unchanged ones, by key and content hash."""
-    if existing.empty:
-        return frame, frame.iloc[0:0], 0
-    stored = KeyMap(existing["key"], existing["row_hash"].fillna("")).get(frame[key])
-    new = stored.isna()
-    changed = ~new & (stored != frame["row_hash"])
-    return frame[new], frame[changed], int((~new & ~changed).sum())
+def _split(plan: TablePlan, table: pa.Table, stored: pa.Table | None) -> tuple[pa.Table, pa.Table, int]:
+    """New rows, changed rows and the count of unchanged rows, by key and by content."""
+    if stored is None or stored.num_rows == 0:
+        return table, table.slice(0, 0), 0
+    at = pc.index_in(table[plan.key], value_set=stored["key"].combine_chunks())
+    is_new = pc.is_null(at)
+    known = pc.invert(is_new)
+    old = stored.take(pc.drop_null(at))
+    mine = table.filter(known)
+    same = pa.array(np.ones(mine.num_rows, dtype=bool))
+    for col in plan.compared:
+        same = pc.and_(same, _same(mine[col], old[col]))
+    changed = mine.filter(pc.invert(same))
+    return table.filter(is_new), changed, mine.num_rows - changed.num_rows
 
 
-def _existing(store: GraphStore, name: str) -> pd.DataFrame:
-    df = store.read_frame(name)
+def _stored(store: GraphStore, plan: TablePlan) -> pa.Table:
+    df = store.read_frame(plan.existing_query)
+    types = {"key": PropType.STRING, **{c: plan.types[c] for c in plan.compared}}
     if df.empty:
-        return pd.DataFrame(columns=["key", "row_hash"])
-    return df
+        df = pd.DataFrame({c: pd.Series(dtype=object) for c in types})
+    return _arrow_table(df, types)
 
 
 def load_bundle(
@@ -167,14 +178,18 @@ def load_bundle(
 ) -> LoadReport:
     t0 = time.perf_counter()
     store.ensure_schema()
-    ent = _existing(store, "load/enterprise_existing")
-    proj = _existing(store, "load/project_existing")
+    ent = store.read_frame("load/enterprise_keys")
+    proj = store.read_frame("load/project_keys")
 
     def capital_of(usccs: list[str]) -> dict[str, float]:
         rows = store.read("load/enterprise_capital", usccs=usccs)
         return {r["uscc"]: r["capital"] for r in rows if r["capital"] is not None}
 
-    known = Known(enterprises=ent["key"], projects=proj["key"], capital_of=capital_of)
+    known = Known(
+        enterprises=ent["key"] if len(ent) else (),
+        projects=proj["key"] if len(proj) else (),
+        capital_of=capital_of,
+    )
     bundle = read_bundle(folder, known, secret, progress)
     t_read = time.perf_counter()
 
@@ -189,16 +204,19 @@ def load_bundle(
     )
     report.rejected_dir = _write_rejects(bundle, rejected_dir or Path(folder) / "rejected")
 
-    existing_by_table = {"Enterprise": ent, "Project": proj}
+    stored: dict[str, pa.Table | None] = {}
     for plan in table_plans(bundle):
-        if plan.kind not in existing_by_table:
-            existing_by_table[plan.kind] = _existing(store, plan.existing_query)
-        new, changed, same = _split(plan.frame, plan.key, existing_by_table[plan.kind])
-        store.bulk_write(plan.insert_query, _arrow_table(new, plan.types))
-        store.bulk_write(plan.update_query, _arrow_table(changed, plan.types))
+        if plan.kind not in stored:
+            # An empty table (a first load) needs no comparison: skip reading it back.
+            empty = (plan.kind == "Enterprise" and not len(ent)) or (plan.kind == "Project" and not len(proj))
+            stored[plan.kind] = None if empty else _stored(store, plan)
+        new, changed, same = _split(plan, plan.table(), stored[plan.kind])
+        store.bulk_write(plan.insert_query, new)
+        if plan.update_query:
+            store.bulk_write(plan.update_query, changed)
         counts = (report.edges if plan.is_edge else report.nodes).setdefault(plan.kind, TableCounts())
-        counts.inserted += len(new)
-        counts.updated += len(changed)
+        counts.inserted += new.num_rows
+        counts.updated += changed.num_rows
         counts.unchanged += same
         progress(f"wrote {plan.slug}")
 

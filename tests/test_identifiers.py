@@ -106,3 +106,8 @@ def test_vectorised_resident_id_check_agrees_with_the_scalar_one() -> None:
     mask = ids.resident_id_valid_mask(np.array(numbers, dtype=object))
     assert list(mask) == [bool(n) and ids.is_resident_id(n) for n in numbers]
     assert mask[-300:].all()
+
+
+def test_bulk_person_keys_equal_the_single_ones() -> None:
+    got = ids.person_keys_bulk(["11010519491231002X", ""], ["bundle", "court"], ["P1", "P2"], "s")
+    assert got == [ids.person_key("11010519491231002X", "s"), ids.person_key_from_ref("court", "P2", "s")]

@@ -5,4 +5,4 @@
 UNWIND $rows AS r
 MATCH (a:Enterprise {uscc: r.src})
 MATCH (b:Enterprise {uscc: r.dst})
-CREATE (a)-[:BRANCH_OF {eid: r.eid, row_hash: r.row_hash}]->(b)
+CREATE (a)-[:BRANCH_OF {eid: r.eid}]->(b)

@@ -1,5 +1,6 @@
-// purpose: identity and content hash of every BRANCH_OF edge
+// purpose: every stored BRANCH_OF edge, to compare a bundle with
 // mode: read
 // params: 
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
-MATCH ()-[h:BRANCH_OF]->() RETURN h.eid AS key, h.row_hash AS row_hash
+MATCH ()-[h:BRANCH_OF]->()
+RETURN h.eid AS key

@@ -5,4 +5,4 @@
 UNWIND $rows AS r
 MATCH (a:Person {pkey: r.src})
 MATCH (b:Enterprise {uscc: r.dst})
-CREATE (a)-[:GUARANTEES {eid: r.eid, amount: r.amount, since: r.since, until: r.until, row_hash: r.row_hash}]->(b)
+CREATE (a)-[:GUARANTEES {eid: r.eid, amount: r.amount, since: r.since, until: r.until}]->(b)

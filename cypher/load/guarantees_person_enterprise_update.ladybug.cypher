@@ -4,4 +4,4 @@
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (a:Person {pkey: src})-[h:GUARANTEES {eid: eid}]->(b:Enterprise {uscc: dst})
-SET h.amount = amount, h.since = since, h.until = until, h.row_hash = row_hash
+SET h.amount = amount, h.since = since, h.until = until

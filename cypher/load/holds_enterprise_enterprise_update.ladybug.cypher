@@ -4,4 +4,4 @@
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (a:Enterprise {uscc: src})-[h:HOLDS {eid: eid}]->(b:Enterprise {uscc: dst})
-SET h.ratio = ratio, h.ratio_derived = ratio_derived, h.subscribed_capital = subscribed_capital, h.since = since, h.until = until, h.row_hash = row_hash
+SET h.ratio = ratio, h.ratio_derived = ratio_derived, h.subscribed_capital = subscribed_capital, h.since = since, h.until = until

@@ -5,4 +5,4 @@
 UNWIND $rows AS r
 MATCH (a:Person {pkey: r.src})
 MATCH (b:Enterprise {uscc: r.dst})
-CREATE (a)-[:HOLDS {eid: r.eid, ratio: r.ratio, ratio_derived: r.ratio_derived, subscribed_capital: r.subscribed_capital, since: r.since, until: r.until, row_hash: r.row_hash}]->(b)
+CREATE (a)-[:HOLDS {eid: r.eid, ratio: r.ratio, ratio_derived: r.ratio_derived, subscribed_capital: r.subscribed_capital, since: r.since, until: r.until}]->(b)

@@ -4,4 +4,4 @@
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (a:Person {pkey: src})-[h:LEGAL_REP_OF {eid: eid}]->(b:Enterprise {uscc: dst})
-SET h.role = role, h.since = since, h.until = until, h.row_hash = row_hash
+SET h.role = role, h.since = since, h.until = until

@@ -5,4 +5,4 @@
 UNWIND $rows AS r
 MATCH (a:Enterprise {uscc: r.src})
 MATCH (b:Project {code: r.dst})
-CREATE (a)-[:PARTICIPATES_IN {eid: r.eid, role: r.role, row_hash: r.row_hash}]->(b)
+CREATE (a)-[:PARTICIPATES_IN {eid: r.eid, role: r.role}]->(b)

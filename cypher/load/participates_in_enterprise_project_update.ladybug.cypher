@@ -4,4 +4,4 @@
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (a:Enterprise {uscc: src})-[h:PARTICIPATES_IN {eid: eid}]->(b:Project {code: dst})
-SET h.role = role, h.row_hash = row_hash
+SET h.role = role

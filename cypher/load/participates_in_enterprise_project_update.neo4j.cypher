@@ -4,4 +4,4 @@
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 UNWIND $rows AS r
 MATCH (a:Enterprise {uscc: r.src})-[h:PARTICIPATES_IN {eid: r.eid}]->(b:Project {code: r.dst})
-SET h.role = r.role, h.row_hash = r.row_hash
+SET h.role = r.role

@@ -1,5 +1,6 @@
-// purpose: key and content hash of every Project
+// purpose: every stored Project, to compare a bundle with
 // mode: read
 // params: 
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
-MATCH (n:Project) RETURN n.code AS key, n.row_hash AS row_hash
+MATCH (n:Project)
+RETURN n.code AS key, n.name AS name, n.kind AS kind, n.region_code AS region_code, n.status AS status, n.started AS started, n.ended AS ended, n.outcome AS outcome

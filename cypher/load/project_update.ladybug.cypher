@@ -4,4 +4,4 @@
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (n:Project {code: code})
-SET n.name = name, n.kind = kind, n.region_code = region_code, n.status = status, n.started = started, n.ended = ended, n.outcome = outcome, n.row_hash = row_hash
+SET n.name = name, n.kind = kind, n.region_code = region_code, n.status = status, n.started = started, n.ended = ended, n.outcome = outcome

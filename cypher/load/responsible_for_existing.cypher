@@ -1,5 +1,6 @@
-// purpose: identity and content hash of every RESPONSIBLE_FOR edge
+// purpose: every stored RESPONSIBLE_FOR edge, to compare a bundle with
 // mode: read
 // params: 
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
-MATCH ()-[h:RESPONSIBLE_FOR]->() RETURN h.eid AS key, h.row_hash AS row_hash
+MATCH ()-[h:RESPONSIBLE_FOR]->()
+RETURN h.eid AS key

@@ -5,4 +5,4 @@
 UNWIND $rows AS r
 MATCH (a:Person {pkey: r.src})
 MATCH (b:Enterprise {uscc: r.dst})
-CREATE (a)-[:SERVES_AS {eid: r.eid, role: r.role, since: r.since, until: r.until, row_hash: r.row_hash}]->(b)
+CREATE (a)-[:SERVES_AS {eid: r.eid, role: r.role, since: r.since, until: r.until}]->(b)

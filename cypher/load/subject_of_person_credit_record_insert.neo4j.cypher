@@ -5,4 +5,4 @@
 UNWIND $rows AS r
 MATCH (a:Person {pkey: r.src})
 MATCH (b:CreditRecord {record_id: r.dst})
-CREATE (a)-[:SUBJECT_OF {eid: r.eid, row_hash: r.row_hash}]->(b)
+CREATE (a)-[:SUBJECT_OF {eid: r.eid}]->(b)

@@ -2,15 +2,15 @@
 // mode: write
 // params: 
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
-CREATE NODE TABLE IF NOT EXISTS Enterprise(uscc STRING PRIMARY KEY, name STRING, org_type STRING, status STRING, established DATE, registered_capital DOUBLE, region_code STRING, industry STRING, address STRING, phone STRING, row_hash STRING);
-CREATE NODE TABLE IF NOT EXISTS Person(pkey STRING PRIMARY KEY, name STRING, id_masked STRING, source_ref STRING, row_hash STRING);
-CREATE NODE TABLE IF NOT EXISTS Project(code STRING PRIMARY KEY, name STRING, kind STRING, region_code STRING, status STRING, started DATE, ended DATE, outcome STRING, row_hash STRING);
-CREATE NODE TABLE IF NOT EXISTS CreditRecord(record_id STRING PRIMARY KEY, kind STRING, category STRING, level STRING, authority STRING, basis STRING, act_date DATE, decision_date DATE, valid_until DATE, repairable BOOL, status STRING, monitoring_months INT64, summary STRING, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS HOLDS(FROM Person TO Enterprise, FROM Enterprise TO Enterprise, eid STRING, ratio DOUBLE, ratio_derived BOOL, subscribed_capital DOUBLE, since DATE, until DATE, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS LEGAL_REP_OF(FROM Person TO Enterprise, eid STRING, role STRING, since DATE, until DATE, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS SERVES_AS(FROM Person TO Enterprise, eid STRING, role STRING, since DATE, until DATE, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS SUBJECT_OF(FROM Enterprise TO CreditRecord, FROM Person TO CreditRecord, eid STRING, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR(FROM Person TO CreditRecord, eid STRING, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS PARTICIPATES_IN(FROM Enterprise TO Project, eid STRING, role STRING, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS GUARANTEES(FROM Enterprise TO Enterprise, FROM Person TO Enterprise, eid STRING, amount DOUBLE, since DATE, until DATE, row_hash STRING);
-CREATE REL TABLE IF NOT EXISTS BRANCH_OF(FROM Enterprise TO Enterprise, eid STRING, row_hash STRING);
+CREATE NODE TABLE IF NOT EXISTS Enterprise(uscc STRING PRIMARY KEY, name STRING, org_type STRING, status STRING, established DATE, registered_capital DOUBLE, region_code STRING, industry STRING, address STRING, phone STRING);
+CREATE NODE TABLE IF NOT EXISTS Person(pkey STRING PRIMARY KEY, name STRING, id_masked STRING, source_ref STRING);
+CREATE NODE TABLE IF NOT EXISTS Project(code STRING PRIMARY KEY, name STRING, kind STRING, region_code STRING, status STRING, started DATE, ended DATE, outcome STRING);
+CREATE NODE TABLE IF NOT EXISTS CreditRecord(record_id STRING PRIMARY KEY, kind STRING, category STRING, level STRING, authority STRING, basis STRING, act_date DATE, decision_date DATE, valid_until DATE, repairable BOOL, status STRING, monitoring_months INT64, summary STRING);
+CREATE REL TABLE IF NOT EXISTS HOLDS(FROM Person TO Enterprise, FROM Enterprise TO Enterprise, eid STRING, ratio DOUBLE, ratio_derived BOOL, subscribed_capital DOUBLE, since DATE, until DATE);
+CREATE REL TABLE IF NOT EXISTS LEGAL_REP_OF(FROM Person TO Enterprise, eid STRING, role STRING, since DATE, until DATE);
+CREATE REL TABLE IF NOT EXISTS SERVES_AS(FROM Person TO Enterprise, eid STRING, role STRING, since DATE, until DATE);
+CREATE REL TABLE IF NOT EXISTS SUBJECT_OF(FROM Enterprise TO CreditRecord, FROM Person TO CreditRecord, eid STRING);
+CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR(FROM Person TO CreditRecord, eid STRING);
+CREATE REL TABLE IF NOT EXISTS PARTICIPATES_IN(FROM Enterprise TO Project, eid STRING, role STRING);
+CREATE REL TABLE IF NOT EXISTS GUARANTEES(FROM Enterprise TO Enterprise, FROM Person TO Enterprise, eid STRING, amount DOUBLE, since DATE, until DATE);
+CREATE REL TABLE IF NOT EXISTS BRANCH_OF(FROM Enterprise TO Enterprise, eid STRING);

