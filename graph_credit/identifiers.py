@@ -1,6 +1,6 @@
 """Identifiers: USCC (GB 32100-2015), resident ID (GB 11643-1999), masking, keyed hashing.
 
-A raw resident ID number is never stored: the person key is an HMAC of it under a secret from
+A raw resident ID number is never stored: the person key is a keyed hash (BLAKE2b MAC) of it under a secret from
 settings, and only a masked form is kept for display (002 §六(四)4, 004 §27).
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
 import re
 from collections.abc import Sequence
 
@@ -90,14 +89,14 @@ def uscc_valid_mask(codes: object) -> np.ndarray:
     ok = np.zeros(len(cand), dtype=bool)
     if not len(raw):
         return ok
-    lut = np.full(256, -1, dtype=np.int64)
+    lut = np.full(256, -1, dtype=np.int8)
     for i, ch in enumerate(USCC_ALPHABET):
         lut[ord(ch)] = i
     vals = lut[raw]
     valid_chars = (vals >= 0).all(axis=1)
     digits = (raw[:, 2:8] >= ord("0")) & (raw[:, 2:8] <= ord("9"))
     auth = np.isin(raw[:, 0], np.frombuffer("".join(sorted(_USCC_AUTHORITY)).encode(), np.uint8))
-    total = (np.where(vals[:, :17] < 0, 0, vals[:, :17]) * np.array(_USCC_WEIGHTS)).sum(axis=1)
+    total = np.maximum(vals[:, :17], 0).astype(np.int32) @ np.array(_USCC_WEIGHTS, dtype=np.int32)
     check = (31 - total % 31) % 31
     ok[np.flatnonzero(cand)] = valid_chars & digits.all(axis=1) & auth & (vals[:, 17] == check)
     return ok
@@ -167,9 +166,9 @@ def resident_id_valid_mask(numbers: object) -> np.ndarray:
     ok = np.zeros(len(cand), dtype=bool)
     if not len(raw):
         return ok
-    digits = raw.astype(np.int64) - ord("0")
+    digits = raw.astype(np.int32) - ord("0")
     body_ok = ((digits[:, :17] >= 0) & (digits[:, :17] <= 9)).all(axis=1)
-    total = (np.where(body_ok[:, None], digits[:, :17], 0) * np.array(_ID_WEIGHTS)).sum(axis=1)
+    total = np.where(body_ok[:, None], digits[:, :17], 0) @ np.array(_ID_WEIGHTS, dtype=np.int32)
     expected = np.frombuffer(_ID_CHECK.encode(), dtype=np.uint8)[total % 11]
     birth = pd.Series(np.where(body_ok[:, None], raw[:, 6:14], ord("0")).view("S8").ravel().astype(str))
     births = pd.to_datetime(birth, format="%Y%m%d", errors="coerce").notna().to_numpy()
@@ -208,16 +207,25 @@ def mask_name(name: str | None) -> str | None:
     return name[0] + "*" * (len(name) - 1)
 
 
+def _mac_key(secret: str) -> bytes:
+    # BLAKE2b takes a key of at most 64 bytes; any secret is first reduced to 32.
+    return hashlib.sha256(secret.encode()).digest()
+
+
+def _mac(key: bytes, message: bytes) -> str:
+    """Keyed BLAKE2b (a MAC by design, and faster than HMAC-SHA256 for a million persons)."""
+    return hashlib.blake2b(message, key=key, digest_size=16).hexdigest()
+
+
 def person_key(id_number: str, secret: str) -> str:
     """Keyed hash of a checked resident ID: the same person gets the same key in every bundle."""
     n = normalize_resident_id(id_number)
-    return "P" + hmac.new(secret.encode(), b"id:" + n.encode(), hashlib.sha256).hexdigest()[:32]
+    return "P" + _mac(_mac_key(secret), b"id:" + n.encode())
 
 
 def person_key_from_ref(source: str, ref: str, secret: str) -> str:
     """Key of a person known only by a source reference (no ID number given)."""
-    msg = f"ref:{source}\x1f{ref}".encode()
-    return "R" + hmac.new(secret.encode(), msg, hashlib.sha256).hexdigest()[:32]
+    return "R" + _mac(_mac_key(secret), f"ref:{source}\x1f{ref}".encode())
 
 
 def person_keys_bulk(
@@ -225,14 +233,8 @@ def person_keys_bulk(
 ) -> list[str]:
     """`person_key` / `person_key_from_ref` for many persons whose ID numbers are already checked
     (with `resident_id_valid_mask`); an empty ID number means "use the source reference"."""
-    base = hmac.new(secret.encode(), digestmod=hashlib.sha256)
-    out = []
-    for number, source, ref in zip(id_numbers, sources, refs, strict=True):
-        h = base.copy()
-        if number:
-            h.update(b"id:" + number.encode())
-            out.append("P" + h.hexdigest()[:32])
-        else:
-            h.update(f"ref:{source}\x1f{ref}".encode())
-            out.append("R" + h.hexdigest()[:32])
-    return out
+    key = _mac_key(secret)
+    return [
+        "P" + _mac(key, b"id:" + number.encode()) if number else "R" + _mac(key, f"ref:{source}\x1f{ref}".encode())
+        for number, source, ref in zip(id_numbers, sources, refs, strict=True)
+    ]

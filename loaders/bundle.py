@@ -33,6 +33,7 @@ from loaders.csvio import (
     parse_numbers,
     parse_shares,
     read_csv,
+    read_header,
 )
 from loaders.vocabulary import TAX_LEVELS, spellings
 
@@ -312,7 +313,9 @@ def read_bundle(
     folder = Path(folder)
     if not folder.is_dir():
         raise BundleError(f"{folder}: not a folder")
-    raws: dict[str, RawFile] = {}
+    # Every header is checked before any row is read, so a broken bundle stops at once; then
+    # each file is read when its turn comes and let go after it, to bound memory.
+    present: list[str] = []
     warnings: list[str] = []
     for name, (required, optional) in COLUMNS.items():
         path = folder / name
@@ -320,22 +323,33 @@ def read_bundle(
             if name in REQUIRED_FILES:
                 raise BundleError(f"{folder}: required file {name} is missing")
             continue
-        raw = read_csv(path)
-        missing = [c for c in required if c not in raw.frame.columns]
+        header = read_header(path)
+        missing = [c for c in required if c not in header]
         if missing:
             raise BundleError(f"{name}: required column(s) missing: {', '.join(missing)}")
-        extra = [c for c in raw.frame.columns if c not in (*required, *optional, "_line")]
+        extra = [c for c in header if c not in (*required, *optional)]
         if extra:
             warnings.append(f"{name}: unknown column(s) ignored: {', '.join(extra)}")
-        raws[name] = raw
-        progress(f"read {name}")
+        present.append(name)
 
     nodes: dict[str, pd.DataFrame] = {}
     edges: dict[tuple[str, str, str], pd.DataFrame] = {}
-    checked: dict[str, Rows] = {}
+    rejects: dict[str, pd.DataFrame] = {}
+    encodings: dict[str, str] = {}
+    row_counts: dict[str, int] = {}
+
+    def open_rows(name: str) -> Rows:
+        raw = read_csv(folder / name)
+        encodings[name], row_counts[name] = raw.encoding, len(raw.frame) + len(raw.malformed)
+        progress(f"read {name}")
+        return Rows(raw)
+
+    def done(rows: Rows) -> None:
+        rejects[rows.raw.name] = rows.rejected()
+        progress(f"checked {rows.raw.name}")
 
     # enterprises ---------------------------------------------------------------------------
-    r = checked["enterprises.csv"] = Rows(raws["enterprises.csv"])
+    r = open_rows("enterprises.csv")
     uscc = _check_uscc(r, "uscc", required=True)
     r.unique("uscc")
     r.required("name")
@@ -378,10 +392,11 @@ def read_bundle(
         }
     )
     capital_by_uscc = pd.Series(capital[ok].to_numpy(), index=uscc[ok].to_numpy())
-    progress("checked enterprises")
+
+    done(r)
 
     # persons -------------------------------------------------------------------------------
-    r = checked["persons.csv"] = Rows(raws["persons.csv"])
+    r = open_rows("persons.csv")
     r.required("ref", "name")
     ref = r.col("ref")
     r.unique("ref")
@@ -420,10 +435,11 @@ def read_bundle(
     nodes["Person"] = persons.drop_duplicates("pkey", keep="first")
     person_keys = KeyMap(ref[ok], pkey[ok])
     person_rejected = _where_rejected(r, ref, "persons.csv")
-    progress("checked persons")
+
+    done(r)
 
     # holdings ------------------------------------------------------------------------------
-    r = checked["holdings.csv"] = Rows(raws["holdings.csv"])
+    r = open_rows("holdings.csv")
     subject_rejected = ent_rejected.union(person_rejected)
     hkind, hkey = _resolve_subjects(r, "holder", ent_known, person_keys, subject_rejected)
     target = r.col("target").str.upper()
@@ -481,10 +497,11 @@ def read_bundle(
         part = holds[holds["src_kind"] == src_kind].drop(columns="src_kind")
         edges[("HOLDS", src_kind, "Enterprise")] = part
     over_full = _over_full(holds)
-    progress("checked holdings")
+
+    done(r)
 
     # roles ---------------------------------------------------------------------------------
-    r = checked["roles.csv"] = Rows(raws["roles.csv"])
+    r = open_rows("roles.csv")
     _, pkey_col = _resolve_subjects(
         r, "person", KeyMap([]), person_keys, person_rejected, allow_enterprise=False
     )
@@ -514,10 +531,11 @@ def read_bundle(
     legal = roles["role"] == Role.LEGAL_REP.value
     edges[("LEGAL_REP_OF", "Person", "Enterprise")] = roles[legal]
     edges[("SERVES_AS", "Person", "Enterprise")] = roles[~legal]
-    progress("checked roles")
+
+    done(r)
 
     # records -------------------------------------------------------------------------------
-    r = checked["records.csv"] = Rows(raws["records.csv"])
+    r = open_rows("records.csv")
     r.required("record_id")
     r.unique("record_id")
     skind, skey = _resolve_subjects(r, "subject", ent_known, person_keys, subject_rejected)
@@ -586,7 +604,8 @@ def read_bundle(
     resp_edges = resp_edges.drop_duplicates(["src", "dst"])
     resp_edges["eid"] = _ident("R", resp_edges["src"], resp_edges["dst"])
     edges[("RESPONSIBLE_FOR", "Person", "CreditRecord")] = resp_edges
-    progress("checked records")
+
+    done(r)
 
     # projects and participations -----------------------------------------------------------
     project_known = KeyMap(known.projects)
@@ -594,8 +613,8 @@ def read_bundle(
     nodes["Project"] = pd.DataFrame(
         columns=["code", "name", "kind", "region_code", "status", "started", "ended", "outcome"]
     )
-    if "projects.csv" in raws:
-        r = checked["projects.csv"] = Rows(raws["projects.csv"])
+    if "projects.csv" in present:
+        r = open_rows("projects.csv")
         r.required("code", "name")
         r.unique("code")
         pkind = _codes(r, "kind", spellings(ProjectKind), None)
@@ -622,9 +641,10 @@ def read_bundle(
         )
         project_known = project_known.union(KeyMap(code[ok]))
         project_rejected = _where_rejected(r, code, "projects.csv")
+        done(r)
     parts = pd.DataFrame(columns=["src", "dst", "eid", "role"])
-    if "participations.csv" in raws:
-        r = checked["participations.csv"] = Rows(raws["participations.csv"])
+    if "participations.csv" in present:
+        r = open_rows("participations.csv")
         ent = r.col("enterprise").str.upper()
         _check_uscc(r, "enterprise", required=True)
         _reject_unknown_enterprise(r, "enterprise", ent, ent_known, ent_rejected)
@@ -650,12 +670,13 @@ def read_bundle(
             "duplicate participation: same enterprise, project and role as an earlier row",
         )
         parts = parts[~dup]
+        done(r)
     edges[("PARTICIPATES_IN", "Enterprise", "Project")] = parts
 
     # guarantees ----------------------------------------------------------------------------
     guar = pd.DataFrame(columns=["src_kind", "src", "dst", "eid", "amount", "since", "until"])
-    if "guarantees.csv" in raws:
-        r = checked["guarantees.csv"] = Rows(raws["guarantees.csv"])
+    if "guarantees.csv" in present:
+        r = open_rows("guarantees.csv")
         gkind, gkey = _resolve_subjects(r, "guarantor", ent_known, person_keys, subject_rejected)
         debtor = r.col("debtor").str.upper()
         _check_uscc(r, "debtor", required=True)
@@ -685,18 +706,18 @@ def read_bundle(
             "duplicate guarantee: same guarantor, debtor and since as an earlier row",
         )
         guar = guar[~dup]
+        done(r)
     for src_kind in ("Enterprise", "Person"):
         edges[("GUARANTEES", src_kind, "Enterprise")] = guar[guar["src_kind"] == src_kind].drop(
             columns="src_kind"
         )
-    progress("checked projects and guarantees")
 
     return ValidatedBundle(
         nodes=nodes,
         edges=edges,
-        rejects={name: rows.rejected() for name, rows in checked.items()},
-        encodings={name: raw.encoding for name, raw in raws.items()},
-        row_counts={name: len(raw.frame) for name, raw in raws.items()},
+        rejects=rejects,
+        encodings=encodings,
+        row_counts=row_counts,
         warnings=warnings,
         over_full=over_full,
     )

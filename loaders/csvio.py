@@ -17,6 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from loaders.columns import KeyMap, arrow_strings
+
 TRUE_WORDS = {"true", "yes", "1", "是", "y", "t"}
 FALSE_WORDS = {"false", "no", "0", "否", "n", "f"}
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d")
@@ -64,6 +66,17 @@ def _count_lines(path: Path, chunk: int = 1 << 22) -> int:
 
 def _clean_header(names: list[str]) -> list[str]:
     return [n.lstrip("\ufeff").strip().lower() for n in names]
+
+
+def read_header(path: Path) -> list[str]:
+    """The header's column names, cleaned as `read_csv` cleans them (names are ASCII)."""
+    with path.open("rb") as f:
+        first = f.readline()
+    try:
+        text = first.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = first.decode("gb18030")
+    return _clean_header(next(csv.reader([text]), []))
 
 
 def _fast_read(path: Path, encoding: str) -> tuple[pd.DataFrame, bool]:
@@ -134,33 +147,69 @@ def read_csv(path: Path) -> RawFile:
     return RawFile(path.name, frame, encoding, malformed)
 
 
+_DATE = (
+    r"^(?P<y>\d{4})(?:-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})|/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})"
+    r"|(?P<m3>\d{2})(?P<d3>\d{2}))$"
+)
+_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+
+
+def _ints(parts: pa.StructArray, *names: str) -> np.ndarray:
+    """The first non-empty of the named regex groups, as integers (0 where none)."""
+    out = np.zeros(len(parts), dtype=np.int64)
+    for name in reversed(names):
+        field = pc.struct_field(parts, name)
+        text = pc.if_else(pc.equal(field, ""), "0", field)
+        values = pc.cast(pc.fill_null(text, "0"), pa.int64()).to_numpy(zero_copy_only=False)
+        out = np.where(values > 0, values, out)
+    return out
+
+
 def parse_dates(col: pd.Series) -> tuple[pd.Series, pd.Series]:
-    present = col != ""
-    out = pd.Series(pd.NaT, index=col.index, dtype="datetime64[s]")
-    todo = present.copy()
-    for fmt in DATE_FORMATS:
-        if not todo.any():
-            break
-        parsed = pd.to_datetime(col[todo], format=fmt, errors="coerce")
-        hit = parsed.notna()
-        out.loc[hit[hit].index] = parsed[hit]
-        todo.loc[hit[hit].index] = False
-    return out, todo
+    """`2024-03-01`, `2024/3/1` or `20240301`; a day that does not exist (`2023-02-30`) is bad.
+
+    Arrow's own `strptime` rolls 2023-02-30 over to 2023-03-02, so the parts are taken apart
+    with a regex and checked against the calendar here.
+    """
+    arr = arrow_strings(col)
+    present = pc.not_equal(arr, "").to_numpy(zero_copy_only=False)
+    parts = pc.extract_regex(arr, _DATE)
+    matched = pc.is_valid(parts).to_numpy(zero_copy_only=False)
+    parts = pc.fill_null(
+        parts, pa.scalar({f: "" for f in ("y", "m1", "d1", "m2", "d2", "m3", "d3")}, parts.type)
+    )
+    y = _ints(parts, "y")
+    m = _ints(parts, "m1", "m2", "m3")
+    d = _ints(parts, "d1", "d2", "d3")
+    ok = matched & (m >= 1) & (m <= 12) & (d >= 1) & (y >= 1000)
+    month = ((np.where(ok, y, 1970) - 1970) * 12 + np.where(ok, m, 1) - 1).astype("datetime64[M]")
+    first = month.astype("datetime64[D]")
+    days_in_month = ((month + 1).astype("datetime64[D]") - first).astype(np.int64)
+    ok &= d <= days_in_month
+    values = np.where(ok, first + np.where(ok, d, 1) - 1, np.datetime64("NaT")).astype("datetime64[s]")
+    return pd.Series(values, index=col.index), pd.Series(present & ~ok, index=col.index)
 
 
 def parse_numbers(col: pd.Series) -> tuple[pd.Series, pd.Series]:
-    present = col != ""
-    values = pd.to_numeric(col.str.replace(",", "", regex=False).where(present), errors="coerce")
-    return values.astype("float64"), present & values.isna()
+    """Plain numbers; `,` thousands separators are dropped. Bad where present and not a number."""
+    arr = pc.replace_substring(arrow_strings(col), ",", "")
+    good = pc.match_substring_regex(arr, _NUMBER)
+    values = pc.cast(pc.if_else(good, arr, pa.scalar(None, pa.string())), pa.float64())
+    present = pc.not_equal(arr, "")
+    bad = pc.and_(present, pc.invert(good)).to_numpy(zero_copy_only=False)
+    return (
+        pd.Series(values.to_numpy(zero_copy_only=False), index=col.index, dtype="float64"),
+        pd.Series(bad, index=col.index),
+    )
 
 
 def parse_shares(col: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Fractions (`0.3303`) or percentages (`33.03%`); returns values, bad mask, reasons."""
     present = col != ""
     is_pct = col.str.endswith("%")
-    body = col.str.rstrip("%").str.strip()
-    num = pd.to_numeric(body.where(present), errors="coerce")
-    value = num.where(~is_pct, num / 100.0)
+    num, _ = parse_numbers(col.str.rstrip("%").str.strip())
+    # round away the binary noise of /100 so that "33.03%" is stored as 0.3303
+    value = num.where(~is_pct, (num / 100.0).round(10))
     reason = pd.Series(None, index=col.index, dtype=object)
     unparsable = present & num.isna()
     reason[unparsable] = "share is not a number: write 0.3303 or 33.03%"
@@ -171,20 +220,19 @@ def parse_shares(col: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     return value.astype("float64"), reason.notna(), reason
 
 
-def parse_bools(col: pd.Series, default: bool | None) -> tuple[pd.Series, pd.Series]:
+def parse_bools(col: pd.Series, default: bool) -> tuple[pd.Series, pd.Series]:
     low = col.str.lower()
-    out = pd.Series(default, index=col.index, dtype="object")
-    out[low.isin(TRUE_WORDS)] = True
-    out[low.isin(FALSE_WORDS)] = False
-    bad = (col != "") & ~low.isin(TRUE_WORDS | FALSE_WORDS)
-    return out, bad
+    yes = KeyMap(TRUE_WORDS).contains(low)
+    no = KeyMap(FALSE_WORDS).contains(low)
+    out = pd.Series(np.where(yes, True, np.where(no, False, default)), index=col.index)
+    return out, (col != "") & ~yes & ~no
 
 
 def parse_codes(col: pd.Series, allowed: dict[str, str], default: str | None) -> tuple[pd.Series, pd.Series]:
     """Map English codes and Chinese terms (`allowed`: spelling -> code) to codes."""
-    low = col.str.lower()
-    mapped = low.map(allowed)
-    mapped = mapped.where(mapped.notna(), col.map(allowed))
+    spellings = KeyMap(list(allowed), list(allowed.values()))
+    mapped = spellings.get(col.str.lower())
+    mapped = mapped.where(mapped.notna(), spellings.get(col))
     bad = (col != "") & mapped.isna()
     out = mapped.where(col != "", default)
     return out, bad

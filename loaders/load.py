@@ -101,13 +101,16 @@ class TablePlan:
         return f"load/{self.slug}_update" if self.compared else None
 
     def table(self) -> pa.Table:
-        return _arrow_table(self.frame, self.types)
+        """The rows as the engine's typed table; the frame is let go (a city load is memory-bound)."""
+        table = _arrow_table(self.frame, self.types)
+        self.frame = self.frame.iloc[0:0]
+        return table
 
 
 def table_plans(bundle: ValidatedBundle) -> Iterator[TablePlan]:
     """Every node table, then every edge table, of a validated bundle."""
     for name, kind in NODE_KINDS.items():
-        frame = bundle.nodes.get(name)
+        frame = bundle.nodes.pop(name, None)
         if frame is None:
             continue
         slug = node_slug(kind)
@@ -117,7 +120,7 @@ def table_plans(bundle: ValidatedBundle) -> Iterator[TablePlan]:
         )
     for name, kind in EDGE_KINDS.items():
         for src, dst in kind.pairs:
-            frame = bundle.edges.get((name, src, dst))
+            frame = bundle.edges.pop((name, src, dst), None)
             if frame is None:
                 continue
             types = {
