@@ -223,7 +223,10 @@ def _ident(tag: str, *parts: pd.Series) -> pd.Series:
 
 
 def _date_key(d: pd.Series) -> pd.Series:
-    return d.dt.strftime("%Y-%m-%d").fillna("")
+    days = pa.array(d.to_numpy(dtype="datetime64[D]"), from_pandas=True).cast(pa.date32())
+    out = pc.fill_null(days.cast(pa.string()), "").to_pandas().astype("str")
+    out.index = d.index
+    return out
 
 
 def _resolve_subjects(

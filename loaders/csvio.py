@@ -173,6 +173,29 @@ def parse_dates(col: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     arr = arrow_strings(col)
     present = pc.not_equal(arr, "").to_numpy(zero_copy_only=False)
+    # Fast path: canonical YYYY-MM-DD whose day survives parsing is a real day (Arrow's
+    # strptime would roll 2023-02-30 over to 2023-03-02: the day then differs).
+    parsed = pc.strptime(arr, format="%Y-%m-%d", unit="s", error_is_null=True)
+    shaped = pc.match_substring_regex(arr, r"^\d{4}-\d{2}-\d{2}$")
+    day_given = pc.cast(pc.if_else(shaped, pc.utf8_slice_codeunits(arr, 8, 10), "0"), pa.int64())
+    canonical = pc.fill_null(pc.and_(shaped, pc.equal(pc.day(parsed), day_given)), False)
+    canonical = canonical.to_numpy(zero_copy_only=False)
+    values = parsed.to_numpy(zero_copy_only=False).astype("datetime64[s]")
+    values[~canonical] = np.datetime64("NaT")
+    rest = present & ~canonical
+    if rest.any():
+        idx = np.flatnonzero(rest)
+        other, ok = _parse_other_dates(arr.take(pa.array(idx)))
+        values[idx] = other
+        bad = np.zeros(len(arr), dtype=bool)
+        bad[idx] = ~ok
+    else:
+        bad = np.zeros(len(arr), dtype=bool)
+    return pd.Series(values, index=col.index), pd.Series(bad, index=col.index)
+
+
+def _parse_other_dates(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """`2024/3/1`, `20240301`, `2024-3-1`: taken apart and checked against the calendar."""
     parts = pc.extract_regex(arr, _DATE)
     matched = pc.is_valid(parts).to_numpy(zero_copy_only=False)
     parts = pc.fill_null(
@@ -187,7 +210,7 @@ def parse_dates(col: pd.Series) -> tuple[pd.Series, pd.Series]:
     days_in_month = ((month + 1).astype("datetime64[D]") - first).astype(np.int64)
     ok &= d <= days_in_month
     values = np.where(ok, first + np.where(ok, d, 1) - 1, np.datetime64("NaT")).astype("datetime64[s]")
-    return pd.Series(values, index=col.index), pd.Series(present & ~ok, index=col.index)
+    return values, ok
 
 
 def parse_numbers(col: pd.Series) -> tuple[pd.Series, pd.Series]:
