@@ -199,9 +199,9 @@ def test_key_lookups_follow_position_not_label() -> None:
 
 def test_edge_identities_are_pinned() -> None:
     """Re-loading finds edges by `eid`: if it changed, every edge would be written twice."""
-    from loaders.bundle import _ident
+    from loaders.rows import ident
 
     holder = pd.Series(["91110000600037341L"], dtype="str")
     target = pd.Series([A], dtype="str")
     since = pd.Series(["2015-01-01"], dtype="str")
-    assert _ident("H", holder, target, since).tolist() == [PINNED_HOLDS_EID]
+    assert ident("H", holder, target, since).tolist() == [PINNED_HOLDS_EID]
