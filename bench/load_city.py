@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -73,6 +74,9 @@ def _step_raw(bundle: Path, db: Path) -> dict:
 
 
 def _run_step(step: str, bundle: Path, db: Path) -> dict:
+    # Let the previous step's writes reach the disk first, so that writeback does not slow
+    # down whichever step runs next.
+    os.sync()
     proc = subprocess.run(
         [sys.executable, __file__, "--step", step, "--bundle", str(bundle), "--db", str(db)],
         check=True,
