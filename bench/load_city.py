@@ -121,7 +121,9 @@ def main() -> None:
     raw = _run_step("raw", bundle, raw_db)
     db_mb = sum(f.stat().st_size for f in args.workdir.glob("load.lbug*")) / 2**20
 
-    print(f"\nbundle: {args.scale}, {first['rows']:,} CSV rows, {size_mb:,.0f} MB of CSV; database {db_mb:,.0f} MB")
+    print(
+        f"\nbundle: {args.scale}, {first['rows']:,} CSV rows, {size_mb:,.0f} MB of CSV; database {db_mb:,.0f} MB"
+    )
     print(f"{'step':<34}{'seconds':>9}{'rows/s':>12}{'peak MB':>10}")
     for label, r in (
         ("load (validate + write)", first),

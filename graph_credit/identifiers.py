@@ -74,7 +74,9 @@ def _fixed_width_bytes(values: object, width: int) -> tuple[np.ndarray, np.ndarr
     lengths = pc.binary_length(arr).to_numpy(zero_copy_only=False)
     cand = np.nan_to_num(lengths.astype(float), nan=-1) == width
     picked = arr.filter(pa.array(cand))
-    offsets = np.frombuffer(picked.buffers()[1], dtype=np.int32)[picked.offset : picked.offset + len(picked) + 1]
+    offsets = np.frombuffer(picked.buffers()[1], dtype=np.int32)[
+        picked.offset : picked.offset + len(picked) + 1
+    ]
     data = np.frombuffer(picked.buffers()[2], dtype=np.uint8) if len(picked) else np.zeros(0, np.uint8)
     matrix = data[offsets[:-1, None] + np.arange(width)] if len(picked) else np.zeros((0, width), np.uint8)
     return cand, matrix
@@ -235,6 +237,8 @@ def person_keys_bulk(
     (with `resident_id_valid_mask`); an empty ID number means "use the source reference"."""
     key = _mac_key(secret)
     return [
-        "P" + _mac(key, b"id:" + number.encode()) if number else "R" + _mac(key, f"ref:{source}\x1f{ref}".encode())
+        "P" + _mac(key, b"id:" + number.encode())
+        if number
+        else "R" + _mac(key, f"ref:{source}\x1f{ref}".encode())
         for number, source, ref in zip(id_numbers, sources, refs, strict=True)
     ]

@@ -65,7 +65,9 @@ def _node_files(k: NodeKind) -> dict[str, str]:
     # UNWIND of Python dicts would infer STRING for a column that is null in every row.
     load_sets = ", ".join(f"n.{p} = {p}" for p in k.properties)
     return {
-        f"load/{slug}_existing.cypher": _header(f"every stored {k.name}, to compare a bundle with", "read", "")
+        f"load/{slug}_existing.cypher": _header(
+            f"every stored {k.name}, to compare a bundle with", "read", ""
+        )
         + f"MATCH (n:{k.name})\nRETURN n.{k.key} AS key, {returns}\n",
         f"load/{slug}_insert.ladybug.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "frame")
         + f"COPY {k.name} FROM $frame\n",
