@@ -4,7 +4,7 @@ For every sampled call the investigate function runs once through a recording st
 subject's pages may not be cached yet), then the exact queries it issued (same texts, same
 parameters) are replayed through `store.run_text`, one after another with nothing else done: the
 engine floor; then the call runs again (warm). The ratio warm/floor says what the Python layer
-(hub logic, merging, pydantic, two threads) adds or saves.
+(hub logic, filtering, merging, pydantic) adds.
 
     python bench/investigate.py --db var/demo/graph-demo.lbug [--sample 100] [--hubs 10]
 
@@ -185,7 +185,7 @@ def main() -> None:
         **r,
         "found": sum(1 for x in results if x.paths),
         "through_hub": sum(1 for x in results if x.paths and x.paths[0].through_hubs),
-        "stopped_at_row_budget": sum(1 for x in results if any("row budget" in n for n in x.notes)),
+        "stopped_at_budget": sum(1 for x in results if any("budget" in n for n in x.notes)),
         "length": _pct([float(x.paths[0].length) for x in results if x.paths]),
         "nodes_expanded": _pct([float(x.nodes_expanded) for x in results]),
     }

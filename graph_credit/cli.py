@@ -208,5 +208,14 @@ def demo(
     serve(db=db, host=None, port=port)
 
 
+def _register_query_commands() -> None:
+    from graph_credit import cli_investigate, cli_ownership
+
+    cli_ownership.register(app)
+    cli_investigate.register(app)
+
+
+_register_query_commands()
+
 if __name__ == "__main__":
     app()

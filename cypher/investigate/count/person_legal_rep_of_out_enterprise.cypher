@@ -1,0 +1,7 @@
+// purpose: how many LEGAL_REP_OF edges from one Person to Enterprise nodes are in force in the period (hub summaries)
+// mode: read
+// params: key, valid_from, valid_to
+// generated from graph_credit/model.py (tests/test_investigate.py checks the set): do not edit
+MATCH (n:Person {pkey: $key})-[r:LEGAL_REP_OF]->(m:Enterprise)
+WHERE (r.since IS NULL OR r.since <= $valid_to) AND (r.until IS NULL OR r.until >= $valid_from)
+RETURN count(r) AS n

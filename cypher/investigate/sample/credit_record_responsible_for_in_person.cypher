@@ -1,0 +1,7 @@
+// purpose: up to $limit RESPONSIBLE_FOR edges into one CreditRecord from Person nodes (hub samples)
+// mode: read
+// params: key, limit
+// generated from graph_credit/model.py (tests/test_investigate.py checks the set): do not edit
+MATCH (n:CreditRecord {record_id: $key})<-[r:RESPONSIBLE_FOR]-(m:Person)
+RETURN r.eid AS eid, m.pkey AS key
+LIMIT $limit

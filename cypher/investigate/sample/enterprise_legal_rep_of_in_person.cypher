@@ -1,0 +1,8 @@
+// purpose: up to $limit LEGAL_REP_OF edges into one Enterprise from Person nodes in force in the period (hub samples)
+// mode: read
+// params: key, valid_from, valid_to, limit
+// generated from graph_credit/model.py (tests/test_investigate.py checks the set): do not edit
+MATCH (n:Enterprise {uscc: $key})<-[r:LEGAL_REP_OF]-(m:Person)
+WHERE (r.since IS NULL OR r.since <= $valid_to) AND (r.until IS NULL OR r.until >= $valid_from)
+RETURN r.eid AS eid, r.role AS role, r.since AS since, r.until AS until, m.pkey AS key
+LIMIT $limit

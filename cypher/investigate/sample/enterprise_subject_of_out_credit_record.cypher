@@ -1,0 +1,7 @@
+// purpose: up to $limit SUBJECT_OF edges from one Enterprise to CreditRecord nodes (hub samples)
+// mode: read
+// params: key, limit
+// generated from graph_credit/model.py (tests/test_investigate.py checks the set): do not edit
+MATCH (n:Enterprise {uscc: $key})-[r:SUBJECT_OF]->(m:CreditRecord)
+RETURN r.eid AS eid, m.record_id AS key
+LIMIT $limit
