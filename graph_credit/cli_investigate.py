@@ -3,7 +3,6 @@ records nearby and the catalogue. `register(app)` adds them to the main Typer ap
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graph_credit import investigate as inv
+from graph_credit.cli_common import as_of_date
 from graph_credit.errors import GraphCreditError, NotFound
 
 out = Console()
@@ -31,15 +31,6 @@ EdgeKinds = Annotated[
         "--edge-kind", help=f"Edge kind to follow (repeat); default all: {', '.join(inv.ALL_EDGE_KINDS)}."
     ),
 ]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
 
 
 @contextmanager
@@ -142,7 +133,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """The k-hop neighbourhood of a subject, capped on hubs, with what was left out counted."""
-        day = _date(as_of)
+        day = as_of_date(as_of)
         r = _run(
             db,
             lambda s: inv.neighbourhood(
@@ -189,7 +180,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """The shortest path(s) between two subjects, avoiding hubs unless nothing else connects."""
-        day = _date(as_of)
+        day = as_of_date(as_of)
         r = _run(
             db,
             lambda s: inv.shortest_path(
@@ -220,7 +211,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """Every simple path of at most --max-hops between two subjects, shortest first."""
-        day = _date(as_of)
+        day = as_of_date(as_of)
         r = _run(
             db,
             lambda s: inv.all_paths(
@@ -248,7 +239,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """Enterprises sharing a legal representative, shareholder, executive, address or phone (疑似关联)."""
-        day = _date(as_of)
+        day = as_of_date(as_of)
         r = _run(db, lambda s: inv.shared_links(s, uscc, as_of=day, kinds=kind, per_link=per_link))
 
         def human(r: inv.SharedLinks) -> None:
@@ -285,7 +276,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """Circular holdings or guarantee circles through an enterprise, each cycle once."""
-        day = _date(as_of)
+        day = as_of_date(as_of)
         if kind not in ("holds", "guarantees"):
             raise typer.BadParameter("must be holds or guarantees", param_hint="--kind")
         fn = inv.circular_holdings if kind == "holds" else inv.guarantee_circles
@@ -314,7 +305,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """Guarantee chains from an enterprise, down and/or up."""
-        day = _date(as_of)
+        day = as_of_date(as_of)
         r = _run(
             db,
             lambda s: inv.guarantee_chains(
@@ -348,7 +339,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """Credit records of the subject and of subjects within --hops, with the path to each."""
-        day = _date(as_of)
+        day = as_of_date(as_of)
         r = _run(
             db,
             lambda s: inv.records_near(

@@ -7,7 +7,6 @@ The helpers of `graph_credit.cli` are imported when a command runs, not at impor
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from graph_credit.cli_common import as_of_date
 from graph_credit.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
@@ -35,15 +35,6 @@ Uscc = Annotated[str, typer.Argument(help="USCC of the enterprise.")]
 
 _out = Console()
 _err = Console(stderr=True)
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
 
 
 def _run(db: Path | None, call: Any, *args: Any, **kwargs: Any) -> Any:
@@ -143,7 +134,7 @@ def register(app: typer.Typer) -> None:
         """Who holds the subject, and who holds them, hop by hop (holdings in force on a date)."""
         from graph_credit.ownership import ownership_up
 
-        tree = _run(db, ownership_up, subject, as_of=_date(as_of), depth=depth, max_nodes=max_nodes)
+        tree = _run(db, ownership_up, subject, as_of=as_of_date(as_of), depth=depth, max_nodes=max_nodes)
         _json(tree) if json_out else _print_tree(tree)
 
     @app.command("ownership-down")
@@ -158,7 +149,7 @@ def register(app: typer.Typer) -> None:
         """What the subject holds, and what those hold, hop by hop (largest stakes first)."""
         from graph_credit.ownership import ownership_down
 
-        tree = _run(db, ownership_down, subject, as_of=_date(as_of), depth=depth, max_nodes=max_nodes)
+        tree = _run(db, ownership_down, subject, as_of=as_of_date(as_of), depth=depth, max_nodes=max_nodes)
         _json(tree) if json_out else _print_tree(tree)
 
     @app.command("owners")
@@ -173,7 +164,7 @@ def register(app: typer.Typer) -> None:
         """Integrated ownership of every owner, through cross-holdings, with the paths behind it."""
         from graph_credit.ownership import effective_owners
 
-        result = _run(db, effective_owners, uscc, as_of=_date(as_of), depth=depth)
+        result = _run(db, effective_owners, uscc, as_of=as_of_date(as_of), depth=depth)
         if json_out:
             _json(result)
             return
@@ -204,7 +195,7 @@ def register(app: typer.Typer) -> None:
         """Natural persons and state bodies whose integrated ownership reaches the threshold."""
         from graph_credit.ownership import beneficial_owners
 
-        result = _run(db, beneficial_owners, uscc, as_of=_date(as_of), threshold=threshold, depth=depth)
+        result = _run(db, beneficial_owners, uscc, as_of=as_of_date(as_of), threshold=threshold, depth=depth)
         if json_out:
             _json(result)
             return
@@ -232,7 +223,7 @@ def register(app: typer.Typer) -> None:
         """The actual controller: majority control (> 50%) followed to the top, with the chain."""
         from graph_credit.ownership import actual_controller
 
-        result = _run(db, actual_controller, uscc, as_of=_date(as_of), depth=depth)
+        result = _run(db, actual_controller, uscc, as_of=as_of_date(as_of), depth=depth)
         if json_out:
             _json(result)
             return
