@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Registry exports round each holder's share, so a target's holdings may add up to a few tenths
+# of a point over 100%; only more than this is reported (by the loader) and flagged (by the
+# ownership analysis). One constant, so the two always agree.
+OVER_FULL_TOLERANCE = 0.005
+
 
 class PropType(StrEnum):
     STRING = "STRING"

@@ -40,7 +40,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.sparse.linalg import MatrixRankWarning, spsolve
 
 from graph_credit.errors import InvalidInput, NotFound
-from graph_credit.model import OrgType
+from graph_credit.model import OVER_FULL_TOLERANCE, OrgType
 from graph_credit.store.base import GraphStore
 
 DEFAULT_DEPTH = 10
@@ -50,7 +50,6 @@ MAX_MAX_NODES = 50_000
 #: Rows one hop query returns at most: the literal `LIMIT 10001` in cypher/ownership/*.cypher.
 HOP_ROW_LIMIT = 10_000
 #: Holdings may sum to 100.5% before a target is flagged (rounding in registry exports).
-OVER_FULL_TOLERANCE = 0.005
 #: On LadybugDB a frontier of this many keys or fewer is fetched one key per query: the
 #: single-key text is planned as a direct index lookup (~0.5 ms), the frontier text has a fixed
 #: cost of ~2 ms (ENGINE-NOTES, measured on 1M enterprises / 2M holdings).

@@ -15,12 +15,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph_credit import identifiers as ids
+from graph_credit.model import OVER_FULL_TOLERANCE
 from loaders.columns import KeyMap, arrow_strings
 from loaders.csvio import RawFile, parse_codes, parse_dates
 
 Reason = str | pd.Series | Callable[[pd.Series], "str | pd.Series"]
-# Registry exports round each holder's share; a few tenths of a point over 100% is noise.
-OVER_FULL_TOLERANCE = 0.005
 
 
 class Rows:
