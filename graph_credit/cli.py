@@ -21,7 +21,7 @@ from rich.table import Table
 from graph_credit.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Linked credit relationships as a graph.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # error lines stay whole for grep and tests
 out = Console()
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
