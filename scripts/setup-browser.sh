@@ -4,13 +4,13 @@
 # why and exits non-zero. Needs root (or sudo) and the Debian package registry.
 set -euo pipefail
 
-browser="${GRAPH_CREDIT_CHROMIUM:-/usr/bin/chromium}"
+browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [[ -x "$browser" ]]; then
     exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup-browser: $browser is missing and there is no apt-get to install Debian's chromium; install Chromium and set GRAPH_CREDIT_CHROMIUM to its path" >&2
+    echo "setup-browser: $browser is missing and there is no apt-get to install Debian's chromium; install Chromium and set CHROMIUM_PATH to its path" >&2
     exit 1
 fi
 sudo=()
@@ -32,6 +32,6 @@ if ! { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --
     exit 1
 fi
 if [[ ! -x "$browser" ]]; then
-    echo "setup-browser: chromium was installed but $browser is not there; set GRAPH_CREDIT_CHROMIUM to the browser's path" >&2
+    echo "setup-browser: chromium was installed but $browser is not there; set CHROMIUM_PATH to the browser's path" >&2
     exit 1
 fi

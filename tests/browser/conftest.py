@@ -38,7 +38,7 @@ def browser() -> Iterator[Any]:
         _unavailable("playwright is not installed (pip install -e '.[dev]')")
     path = chromium_path()
     if path is None:
-        _unavailable("Chromium is not installed (/usr/bin/chromium or GRAPH_CREDIT_CHROMIUM)")
+        _unavailable("Chromium is not installed (/usr/bin/chromium or CHROMIUM_PATH)")
     with sync_playwright() as pw:
         # launch() gives the browser a fresh temporary user-data dir, removed on close.
         b = pw.chromium.launch(executable_path=path, headless=True, args=list(CHROMIUM_FLAGS))

@@ -38,8 +38,8 @@ _LOCAL_SCHEMES = ("data", "blob", "about")
 
 
 def chromium_path() -> str | None:
-    """The browser to drive: GRAPH_CREDIT_CHROMIUM, else /usr/bin/chromium, else chromium on PATH."""
-    configured = os.environ.get("GRAPH_CREDIT_CHROMIUM")
+    """The browser to drive: CHROMIUM_PATH, else /usr/bin/chromium, else chromium on PATH."""
+    configured = os.environ.get("CHROMIUM_PATH")
     if configured:
         return configured if os.access(configured, os.X_OK) else None
     if os.access("/usr/bin/chromium", os.X_OK):
