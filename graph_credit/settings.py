@@ -35,6 +35,9 @@ class Settings(BaseSettings):
         DEV_SECRET,
         description="secret of the keyed hash that turns resident ID numbers into person keys",
     )
+    grading_policy: Path | None = Field(
+        None, description="credit grading policy file (default: the shipped policy/grading.yaml)"
+    )
     host: str = Field("127.0.0.1", description="address the API binds to")
     port: int = Field(8000, description="port the API listens on")
     api_keys: str = Field(
