@@ -18,18 +18,14 @@ from graph_credit import investigate as inv
 from graph_credit.store.base import GraphStore
 from graph_credit.store.embedded import EmbeddedStore
 from graph_credit.topology import build_index, cache_path, drop_index, file_stamp, index_for
-from tests.test_investigate import (  # noqa: F401  (fixtures)
-    HUB_FANOUT,
-    P,
-    U,
-    ent,
-    hub_graph,
-    load,
-    loops,
-    path_graph,
-    person,
-    small_graph,
-)
+from tests import test_investigate as ti
+from tests.test_investigate import P, U, ent, load, person
+
+# The investigator tests' graphs, used here as they are.
+small_graph = ti.small_graph
+hub_graph = ti.hub_graph
+path_graph = ti.path_graph
+loops = ti.loops
 
 
 def _both(store: GraphStore, ask: Callable[[GraphStore], Any]) -> tuple[Any, Any]:
@@ -175,7 +171,9 @@ def test_index_holds_the_graph(small_graph: GraphStore) -> None:
     ix = build_index(small_graph)
     e1 = ix.gid("Enterprise", U(1))
     assert e1 is not None and ix.node(e1) == ("Enterprise", U(1)) and ix.gid("Enterprise", U(99)) is None
-    assert ix.degree(e1) == 6  # P1 holds and represents it, P2 directed it; it holds E2, has R1, guarantees E4
+    assert (
+        ix.degree(e1) == 6
+    )  # P1 holds and represents it, P2 directed it; it holds E2, has R1, guarantees E4
     everything = ix.edge_mask(ix.edge_kinds)
     edges, far, _ = ix.incident(e1, edge_mask=everything)
     assert len(edges) == 6
@@ -190,7 +188,8 @@ def test_index_holds_the_graph(small_graph: GraphStore) -> None:
 
 
 def test_a_write_makes_the_index_stale_and_the_next_answer_sees_it(
-    small_graph: GraphStore, tmp_path: Path
+    small_graph: GraphStore,
+    tmp_path: Path,
 ) -> None:
     if small_graph.engine != "ladybug":
         pytest.skip("the topology index is kept for LadybugDB stores")
