@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from graph_credit import investigate
 from graph_credit.errors import InvalidInput, NotFound
@@ -85,8 +86,18 @@ def _ownership_summary(ev: ev_mod.Evidence) -> OwnershipSummary:
     )
 
 
-def check(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> ScreeningResult:
+def check(
+    store: GraphStore,
+    uscc: str,
+    as_of: dt.date,
+    policy: Policy,
+    *,
+    trace: list[tuple[str, dict[str, Any]]] | None = None,
+) -> ScreeningResult:
+    """Check one enterprise by USCC; `trace`, if given, receives every (query, parameters) issued."""
     ev = ev_mod.gather(store, uscc, as_of, policy)
+    if trace is not None:
+        trace.extend(ev.calls)
     found = grading.findings(ev, policy)
     inc = grading.incentive(ev, policy)
     score, grade, verdict, why = grading.decide(found, inc, policy)

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from graph_credit.screening import wording as w
 from graph_credit.screening.models import ScreeningResult
 
-W, H = 960, 560
+W, H = 960, 600
 BOX_W, BOX_H = 150, 40
 PER_SIDE = 5
 
@@ -48,7 +48,7 @@ def _col(items: list[tuple[str, str, str, str]], x: float, flagged: set[str]) ->
     n = len(items)
     out = []
     for i, (key, label, sub, kind) in enumerate(items):
-        y = 150 + (H - 300) * (i + 0.5) / max(n, 1)
+        y = 230 + (H - 380) * (i + 0.5) / max(n, 1)
         out.append(_Box(key, label, sub, x, y, kind, key in flagged))
     return out
 
@@ -85,16 +85,19 @@ def relationship_svg(result: ScreeningResult) -> Markup:
         _short(result.candidate.name, 12),
         "候选企业",
         W / 2,
-        H / 2,
+        310,
         "Enterprise",
         result.candidate.uscc in flagged,
     )
-    ctl = result.ownership.controller.key if result.ownership.controller else None
-    holders = [
+    own = result.ownership
+    ctl = own.controller.key if own.controller else None
+    direct = [h for h in own.holders if h.path is not None and len(h.path.nodes) == 2][:PER_SIDE]
+    # controllers and beneficial owners further up, linked to the direct holder they hold through
+    above = [
         h
-        for h in result.ownership.holders
-        if h.path is not None and len(h.path.nodes) == 2  # direct holders: one hop from the candidate
-    ][:PER_SIDE]
+        for h in own.holders
+        if (h.controller or h.beneficial) and h.path is not None and len(h.path.nodes) > 2
+    ][:4]
     top = _row(
         [
             (
@@ -103,9 +106,22 @@ def relationship_svg(result: ScreeningResult) -> Markup:
                 ("实际控制人 " if h.party.key == ctl else "股东 ") + f"{h.direct:.0%}",
                 h.party.kind,
             )
-            for h in holders
+            for h in direct
         ],
-        70,
+        160,
+        flagged,
+    )
+    ultimate = _row(
+        [
+            (
+                h.party.key,
+                _short(h.party.name),
+                ("实际控制人 " if h.party.key == ctl else "受益所有人 ") + f"{h.share or 0:.0%}",
+                h.party.kind,
+            )
+            for h in above
+        ],
+        50,
         flagged,
     )
     left = _col(
@@ -114,7 +130,7 @@ def relationship_svg(result: ScreeningResult) -> Markup:
         flagged,
     )
     ties = sorted(result.ties, key=lambda t: (t.enterprise.key not in flagged, t.enterprise.name or ""))
-    seen: set[str] = set()
+    seen: set[str] = {result.candidate.uscc} | {h.party.key for h in own.holders}
     tie_items = []
     for t in ties:
         if t.enterprise.key in seen or len(tie_items) >= PER_SIDE:
@@ -133,22 +149,27 @@ def relationship_svg(result: ScreeningResult) -> Markup:
         for n in result.guarantees.chain_nodes
         if n.key not in seen
     ]
-    bottom = _row(below[:PER_SIDE], H - 60, flagged)
+    bottom = _row(below[:PER_SIDE], H - 50, flagged)
+    by_key = {b.key: b for b in top}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" role="img" '
         f'aria-label="关系图" font-family="Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#98a6b3"/></marker></defs>',
     ]
-    for b, h in zip(top, holders, strict=True):
+    for b, h in zip(top, direct, strict=True):
         parts.append(_line(b, cand, f"{h.direct:.1%}", b.flagged))
+    for b, h in zip(ultimate, above, strict=True):
+        assert h.path is not None
+        via = by_key.get(h.path.nodes[1].key, cand)
+        parts.append(_line(b, via, f"综合 {h.share or 0:.1%}", b.flagged))
     for b, o in zip(left, result.officers, strict=False):
         parts.append(_line(b, cand, w.role(o.role), b.flagged))
     for b in right:
         parts.append(_line(cand, b, "关联", b.flagged))
     for b in bottom:
         parts.append(_line(cand, b, b.sub, b.flagged))
-    for b in [*top, *left, *right, *bottom]:
+    for b in [*ultimate, *top, *left, *right, *bottom]:
         parts.append(_box(b))
     parts.append(_box(cand, centre=True))
     parts.append("</svg>")

@@ -32,6 +32,11 @@ def _env() -> Environment:
     env.filters["kind"] = lambda k: w.KIND.get(k or "", k or "")
     env.filters["state"] = lambda s: w.STATE.get(s or "", s or "")
     env.filters["verdict"] = lambda v: w.VERDICT.get(v, v)
+    env.filters["org_type"] = lambda v: w.ORG_TYPE.get(v or "", v or "—")
+    env.filters["ent_status"] = lambda v: w.ENT_STATUS.get(v or "", v or "—")
+    env.filters["basename"] = lambda v: (
+        Path(str(v).split(" (")[0]).name + (" (" + str(v).split(" (", 1)[1] if " (" in str(v) else "")
+    )
     return env
 
 

@@ -70,3 +70,14 @@ def record(r: RecordEvidence) -> str:
     if r.relation == "responsible":
         parts.append("被列为直接责任人员")
     return "，".join(parts)
+
+
+ORG_TYPE = {
+    "enterprise": "企业",
+    "individual_business": "个体工商户",
+    "public_institution": "事业单位",
+    "social_organisation": "社会组织",
+    "government": "机关",
+    "other": "其他",
+}
+ENT_STATUS = {"active": "存续", "revoked": "吊销", "deregistered": "注销", "moved_out": "迁出"}
