@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from api import explorer
 from graph_credit import __version__
 from graph_credit.settings import Settings, get_settings
 from graph_credit.stats import graph_stats
@@ -35,4 +36,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     def stats() -> dict[str, Any]:
         return graph_stats(app.state.store)
 
+    app.include_router(explorer.router)
     return app

@@ -209,10 +209,11 @@ def demo(
 
 
 def _register_query_commands() -> None:
-    from graph_credit import cli_investigate, cli_ownership
+    from graph_credit import cli_explore, cli_investigate, cli_ownership
 
     cli_ownership.register(app)
     cli_investigate.register(app)
+    cli_explore.register(app)
 
 
 _register_query_commands()
