@@ -470,7 +470,10 @@ def _node_title(n: SubNode, role: ViewerRole) -> str:
             lines.append(f"ID {n.id_masked or '—'}")
             lines.append(f"key {n.key}")
     else:
-        lines.append(f"{n.subkind or ''} {n.key}".strip())
+        if n.kind == "CreditRecord":
+            lines[0] = f"{style.RECORD_NAME.get(n.subkind or '', n.subkind or '')} {n.key}".strip()
+        else:
+            lines.append(f"{n.subkind or ''} {n.key}".strip())
         if n.status:
             lines.append(f"status {n.status}")
     if n.effective_share is not None:
