@@ -9,7 +9,7 @@
   var edges = new vis.DataSet([]);
   var network = null;
   var state = {
-    ready: false, settleMs: null, loads: 0, expanded: [], layout: null, error: null, focus: [], view: "neighbourhood",
+    ready: false, settleMs: null, settledAt: null, loads: 0, expanded: [], layout: null, error: null, focus: [], view: "neighbourhood",
   };
   window.explorer = {
     nodes: nodes, edges: edges, state: state,
@@ -47,7 +47,8 @@
   }
 
   function settled(t0) {
-    state.settleMs = performance.now() - t0;
+    state.settledAt = performance.now();  // since the page's navigation began
+    state.settleMs = state.settledAt - t0;
     state.ready = true;
     state.loads += 1;
     document.body.setAttribute("data-ready", String(state.loads));
