@@ -6,8 +6,10 @@ write here goes through one lock; reads run concurrently, each thread on its own
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ import pyarrow as pa
 
 from graph_credit.errors import EngineError
 from graph_credit.queries import Query, QueryRegistry, registry
+from graph_credit.topology.cache import file_stamp
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
 
@@ -32,6 +35,8 @@ class EmbeddedStore:
         query_timeout_ms: int = 30_000,
         read_only: bool = False,
         queries: QueryRegistry | None = None,
+        use_topology_index: bool = True,
+        topology_dir: Path | str | None = None,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +48,12 @@ class EmbeddedStore:
         )
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        # For the topology index (graph_credit.topology): the database state this store sees when
+        # read-only, and a count of this store's writes, both part of its staleness check.
+        self.use_topology_index = use_topology_index
+        self.topology_dir = Path(topology_dir) if topology_dir else None
+        self.opened_stamp = file_stamp(self.path) if read_only else None
+        self.generation = 0
 
     # connections -------------------------------------------------------------------------
     def _conn(self) -> ladybug.Connection:
@@ -71,6 +82,7 @@ class EmbeddedStore:
     def ensure_schema(self) -> None:
         text = self._query("schema/create").text
         with self._write_lock:
+            self.generation += 1
             for stmt in _STATEMENT_END.split(text):
                 if stmt.strip():
                     self._run(stmt, {})
@@ -87,6 +99,11 @@ class EmbeddedStore:
         result = self._run(self._query(query).text, params)
         return result.get_as_df()
 
+    def read_arrow(self, query: str, /, **params: Any) -> pa.Table:
+        """Run the named read query; the rows as an Arrow table (bulk reads, no Python objects)."""
+        result = self._run(self._query(query).text, params)
+        return result.get_as_arrow()
+
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run ad-hoc read text (benchmarks' bare-engine floor, the guarded console)."""
         result = self._run(text, params or {})
@@ -96,9 +113,47 @@ class EmbeddedStore:
             rows.append(dict(zip(cols, result.get_next(), strict=True)))
         return rows
 
+    def read_only_text(
+        self, text: str, params: dict[str, Any], *, max_rows: int, timeout_ms: int
+    ) -> tuple[list[str], list[list[Any]], bool]:
+        """One statement of ad-hoc text in a read-only transaction on a connection of its own
+        (graph_credit.console checks the text first): prepared, so a second statement is
+        refused by the engine; at most `max_rows` rows, and whether more were left."""
+        conn = getattr(self._local, "console", None)
+        if conn is None:
+            conn = self._local.console = ladybug.Connection(self._db)
+        conn.set_query_timeout(timeout_ms)
+        try:
+            conn.execute("BEGIN TRANSACTION READ ONLY")
+        except RuntimeError as exc:
+            self._local.console = None
+            raise EngineError(f"LadybugDB: {exc}") from exc
+        try:
+            with warnings.catch_warnings():
+                # prepare() is deprecated in favour of execute(), but it alone refuses a second statement
+                warnings.simplefilter("ignore", DeprecationWarning)
+                prepared = conn.prepare(text)
+            result = conn.execute(prepared, params)
+            if isinstance(result, list):  # never from a prepared statement; refuse rather than guess
+                raise EngineError("LadybugDB: more than one statement")
+            cols = result.get_column_names()
+            rows: list[list[Any]] = []
+            while result.has_next() and len(rows) < max_rows:
+                rows.append(list(result.get_next()))
+            truncated = result.has_next()
+            result.close()
+            return cols, rows, truncated
+        except RuntimeError as exc:
+            raise EngineError(f"LadybugDB: {exc}") from exc
+        finally:
+            # an error inside the transaction has already rolled it back
+            with contextlib.suppress(RuntimeError):
+                conn.execute("ROLLBACK")
+
     def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         q = self._query(query)
         with self._write_lock:
+            self.generation += 1
             try:
                 result = self._run(q.text, params)
             except EngineError:
@@ -115,6 +170,7 @@ class EmbeddedStore:
             return 0
         q = self._query(name)
         with self._write_lock:
+            self.generation += 1
             try:
                 self._run(q.text, {"frame": table})
             except EngineError:
