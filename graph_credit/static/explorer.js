@@ -93,6 +93,9 @@
     var headers = { Accept: "application/json" };
     var key = window.sessionStorage.getItem("graph-credit-api-key");
     if (key) { headers["X-API-Key"] = key; }
+    // The query log records why a query was made; headers carry ASCII only, so percent-encode.
+    var purpose = window.sessionStorage.getItem("graph-credit-purpose");
+    if (purpose) { headers["X-Purpose"] = encodeURIComponent(purpose); }
     return fetch(cfg.api + path + "?" + q.toString(), { headers: headers }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (!r.ok) {
@@ -204,11 +207,12 @@
     if (u.get("as_of")) { $("as-of").value = u.get("as_of"); }
     if (u.get("view")) { $("view").value = u.get("view"); }
     if (u.get("hops")) { $("hops").value = u.get("hops"); }
-    var keyBox = $("api-key");
-    keyBox.value = window.sessionStorage.getItem("graph-credit-api-key") || "";
-    keyBox.addEventListener("change", function () {
-      window.sessionStorage.setItem("graph-credit-api-key", keyBox.value.trim());
+    [["api-key", "graph-credit-api-key"], ["purpose", "graph-credit-purpose"]].forEach(function (pair) {
+      var box = $(pair[0]);
+      box.value = window.sessionStorage.getItem(pair[1]) || "";
+      box.addEventListener("change", function () { window.sessionStorage.setItem(pair[1], box.value.trim()); });
     });
+    if (!window.sessionStorage.getItem("graph-credit-api-key")) { $("key-box").open = true; }
     $("search-form").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = $("q").value.trim();

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,11 @@ import pytest
 
 from api.app import create_app
 from graph_credit import explore
+from graph_credit.apikeys import load_keys
+from graph_credit.audit import Filter, QueryLog
+from graph_credit.settings import Settings
 from loaders.synthetic import EXPORT_DATE
+from tests.api.conftest import make_keys
 
 AS_OF = EXPORT_DATE.isoformat()
 
@@ -72,20 +75,59 @@ def _click_node(page: Any, node_id: str) -> None:
 
 
 @pytest.fixture
-def explorer_url(live_server: Any, tiny_store: Any) -> str:
-    return live_server(create_app(store=tiny_store)) + "/explorer"
+def query_log(tmp_path: Path) -> Any:
+    log = QueryLog(tmp_path / "audit.sqlite")
+    yield log
+    log.close()
+
+
+@pytest.fixture
+def keys(page: Any, live_server: Any, tiny_store: Any, query_log: Any, tmp_path: Path) -> dict[str, str]:
+    """One API key per role, and the app serving the tiny bundle at `keys["url"]`."""
+    plain, entries = make_keys()
+    settings = Settings(_env_file=None, env="test", api_keys=entries, audit_db_path=tmp_path / "audit.sqlite")
+    app = create_app(
+        settings, tiny_store, query_log=query_log, api_keys=load_keys(entries, None, development=False)
+    )
+    return {**plain, "url": live_server(app) + "/explorer"}
+
+
+@pytest.fixture
+def explorer_url(page: Any, keys: dict[str, str]) -> str:
+    """The explorer, with an investigator's key and a purpose in the page's session (as typed once)."""
+    page.add_init_script(
+        f"sessionStorage.setItem('graph-credit-api-key', {keys['investigator']!r});"
+        "sessionStorage.setItem('graph-credit-purpose', '核查');"
+    )
+    return keys["url"]
 
 
 def test_search_shows_the_neighbourhood_with_marks_then_a_click_expands_a_node(
-    page: Any, explorer_url: str, tiny_store: Any, sanctioned: dict[str, str], screenshot: Any
+    page: Any,
+    keys: dict[str, str],
+    tiny_store: Any,
+    query_log: Any,
+    sanctioned: dict[str, str],
+    screenshot: Any,
 ) -> None:
-    page.goto(f"{explorer_url}?as_of={AS_OF}")
+    page.goto(f"{keys['url']}?as_of={AS_OF}")
+    # Without a key the data is refused, and the page says so.
     page.fill("#q", sanctioned["name"])
+    page.click("#search-button")
+    page.wait_for_function("explorer.state.error !== null")
+    assert "API key" in page.inner_text("#status")
+    screenshot("explorer-no-key")
+    page.evaluate("explorer.state.error = null")
+    assert page.locator("#key-box").get_attribute("open") is not None, "the key field is open to fill in"
+    page.fill("#api-key", keys["investigator"])
+    page.fill("#purpose", "招商核查")
+    page.locator("#purpose").dispatch_event("change")
+    page.locator("#api-key").dispatch_event("change")
     page.click("#search-button")
     _wait_loaded(page, 1)
     shown = _graph(page)
     want = explore.vis_data(
-        explore.neighbourhood_view(tiny_store, sanctioned["uscc"], hops=2, as_of=EXPORT_DATE), "public"
+        explore.neighbourhood_view(tiny_store, sanctioned["uscc"], hops=2, as_of=EXPORT_DATE), "investigator"
     )
     assert {n["id"] for n in shown["nodes"]} == {n["id"] for n in want["nodes"]}
     assert len(shown["edges"]) == len(want["edges"]) > 0
@@ -96,9 +138,11 @@ def test_search_shows_the_neighbourhood_with_marks_then_a_click_expands_a_node(
     assert "sanctioned" in record["flags"]
     restricted = [n for n in shown["nodes"] if "restricted" in n["flags"]]
     assert restricted and all(n["kind"] == "Person" for n in restricted)
-    # The anonymous viewer is the public: persons show their family name only.
+    # An investigator sees whole names; the query is in the log with its purpose.
     persons = [n for n in shown["nodes"] if n["kind"] == "Person"]
-    assert persons and all(re.fullmatch(r"(⊘\u00a0)?\S\*+", n["label"]) for n in persons)
+    assert persons and not any("*" in n["label"] for n in persons)
+    logged = query_log.list(Filter(subject=sanctioned["uscc"]))
+    assert [(e.role, e.purpose) for e in logged] == [("investigator", "招商核查")]
     assert "focus=" + sanctioned["uscc"] in page.url
     screenshot("explorer-search-neighbourhood")
 
@@ -106,7 +150,7 @@ def test_search_shows_the_neighbourhood_with_marks_then_a_click_expands_a_node(
     before = {n["id"] for n in shown["nodes"]}
     rim = sorted(n["id"] for n in shown["nodes"] if n["level"] == 2 and n["kind"] in ("Enterprise", "Person"))
     steps = {
-        nid: explore.vis_data(explore.expand_view(tiny_store, nid, as_of=EXPORT_DATE), "public")
+        nid: explore.vis_data(explore.expand_view(tiny_store, nid, as_of=EXPORT_DATE), "investigator")
         for nid in rim
     }
     node = next(nid for nid in rim if {n["id"] for n in steps[nid]["nodes"]} - before)
