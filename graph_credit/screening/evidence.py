@@ -43,8 +43,7 @@ class CountingStore:
     def __init__(self, store: GraphStore) -> None:
         self._store = store
         self.engine = store.engine
-        # The topology index is kept per store: name the wrapped one, or every check (a new
-        # wrapper each time) would load the persisted index again (0.2 s at city scale).
+        # the topology index (graph_credit.topology) belongs to the wrapped store, not to this wrapper
         self.topology_source = getattr(store, "topology_source", store)
         self.calls: list[tuple[str, dict[str, Any]]] = []
 
