@@ -280,7 +280,9 @@ def main() -> None:
             for _ in range(count):
                 seed += 1
                 if kind == "change" and has_records:
-                    clients.append(Client(args.port, key, kind, keys, per.pop(), until, seed, rates.get(kind, 0)))
+                    clients.append(
+                        Client(args.port, key, kind, keys, per.pop(), until, seed, rates.get(kind, 0))
+                    )
                 else:
                     k = "screening" if kind == "screening" else "lookup"
                     clients.append(Client(args.port, key, k, keys, [], until, seed, rates.get(k, 0)))
