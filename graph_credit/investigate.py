@@ -616,6 +616,7 @@ class _Fetch:
         self.rows = 0
         self._index: TopologyIndex | None = None
         self._index_checked = False
+        self._gids: dict[NodeId, int | None] = {}  # nodes met, by their index ids
 
     @property
     def index(self) -> TopologyIndex | None:
@@ -632,8 +633,13 @@ class _Fetch:
         return d, d
 
     def _gid(self, node: NodeId) -> int | None:
-        ix = self.index
-        return None if ix is None else ix.gid(node[0], node[1])
+        gid = self._gids.get(node)
+        if gid is None:
+            ix = self.index
+            if ix is None:
+                return None
+            gid = self._gids[node] = ix.gid(node[0], node[1])
+        return gid
 
     def in_period(self, since: dt.date | None, until: dt.date | None) -> bool:
         """The test the period-filtered queries make: in force on some day of [valid_from, valid_to]."""
@@ -659,6 +665,8 @@ class _Fetch:
         return int(rows[0]["degree"]) if rows else 0
 
     def degrees(self, nodes: Sequence[NodeId]) -> dict[NodeId, int]:
+        if self.index is not None:
+            return {n: self.degree(n) for n in nodes}
         return dict(zip(nodes, self._map(self.degree, nodes), strict=True))
 
     def _one(
@@ -803,11 +811,72 @@ class _Fetch:
     ) -> dict[NodeId, _Adj]:
         """Each node's matching edges: all of them up to FULL_FETCH_MAX edges of any kind; above,
         exact counts per kind and `limit` sampled edges (all when `limit` is None)."""
+        if self.index is not None:
+            return self._adjacency_from_index(list(nodes), edge_kinds, node_kinds, direction, limit)
         degrees = degrees or {}
         out = self._map(
             lambda n: self._one(n, edge_kinds, node_kinds, direction, limit, degrees.get(n)), list(nodes)
         )
         return {a.node: a for a in out}
+
+    def _adjacency_from_index(
+        self,
+        nodes: list[NodeId],
+        edge_kinds: Sequence[str],
+        node_kinds: Sequence[str],
+        direction: Direction | None,
+        limit: int | None,
+    ) -> dict[NodeId, _Adj]:
+        """`adjacency` for a whole frontier in one pass over the index arrays; a hub under a cap
+        goes through `_from_index`, which shares the cap out over its edge groups."""
+        index = self.index
+        assert index is not None
+        result: dict[NodeId, _Adj] = {}
+        present: list[tuple[NodeId, int]] = []
+        for n in nodes:
+            gid = self._gid(n)
+            if gid is None:
+                result[n] = _Adj(n, 0, [], Counter(), True)
+            else:
+                present.append((n, gid))
+        if not present:
+            return result
+        gids = np.array([g for _, g in present], dtype=np.int64)
+        lo, hi = self._days()
+        owner, edges, far, out = index.incident_many(
+            gids,
+            edge_mask=index.edge_mask(edge_kinds),
+            kind_mask=index.kind_mask(node_kinds),
+            direction=direction,
+            valid_from=lo,
+            valid_to=hi,
+        )
+        degree = index.degrees(gids).tolist()
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(owner, minlength=len(gids)))]).tolist()
+        far_ids = index.nodes(far)
+        self._gids.update(zip(far_ids, far.tolist(), strict=True))
+        names = index.edge_kinds
+        kinds, outs, numbers = index.e_kind[edges].tolist(), out.tolist(), edges.tolist()
+        for j, (node, gid) in enumerate(present):
+            a, b = bounds[j], bounds[j + 1]
+            if degree[j] > FULL_FETCH_MAX and limit is not None and b - a > limit:
+                result[node] = self._from_index(
+                    node, gid, degree[j], edge_kinds, node_kinds, direction, limit
+                )
+                continue
+            found = []
+            totals: Counter[tuple[str, Direction]] = Counter()
+            for i in range(a, b):
+                kind = names[kinds[i]]
+                if outs[i]:
+                    e = _Edge(kind, node, far_ids[i], None, ix=numbers[i])
+                    totals[(kind, "out")] += 1
+                else:
+                    e = _Edge(kind, far_ids[i], node, None, ix=numbers[i])
+                    totals[(kind, "in")] += 1
+                found.append(e if self.lean else self.complete(e))
+            result[node] = _Adj(node, degree[j], _sorted_edges(found, node), totals, True)
+        return result
 
     def details(self, nodes: Iterable[NodeId]) -> dict[NodeId, NodeRef]:
         by_kind: dict[str, list[str]] = defaultdict(list)
