@@ -67,6 +67,21 @@ def test_batch_keeps_input_order_reports_errors_and_writes_csv_and_json(
     assert json.loads(write_batch(res, tmp_path / "out.json").read_text())[0]["uscc"] == w.key("Bad")
 
 
+def test_batch_on_processes_gives_the_rows_of_the_threaded_batch(loaded: tuple[Path, World]) -> None:
+    from graph_credit.screening.pool import screen_batch_processes
+
+    db, w = loaded
+    cands = [w.key("Bad"), w.key("Clean"), "Ba", w.key("Bad Too")]
+    store = EmbeddedStore(db, read_only=True, buffer_pool_mb=128)
+    try:
+        threaded = screen_batch(store, cands, as_of=D, workers=2)
+    finally:
+        store.close()
+    done: list[int] = []
+    pooled = screen_batch_processes(db, cands, processes=2, as_of=D, buffer_pool_mb=128, progress=done.append)
+    assert pooled.rows == threaded.rows and sum(done) == 4
+
+
 def test_one_per_line_file_and_bad_csv(tmp_path: Path) -> None:
     p = tmp_path / "list.txt"
     p.write_text("# candidates\n91230800MA00000001\n\n佳木斯某公司\n", encoding="utf-8")
