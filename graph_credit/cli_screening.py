@@ -194,6 +194,9 @@ def screen_batch_cmd(
 def report_cmd(
     uscc: Annotated[str, typer.Argument(help="USCC of the candidate (or its exact name).")],
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")],
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Also write an explorer page per finding, linked from it.")
+    ] = False,
     as_of: AsOfOption = None,
     policy: PolicyOption = None,
     db: DbOption = None,
@@ -208,6 +211,8 @@ def report_cmd(
     store = _open(db)
     try:
         r = screen(store, uscc, as_of=when, policy=str(policy) if policy else None)
+        if not isinstance(r, CandidateChoice):
+            write_report(r, out, evidence=evidence, store=store)
     except (NotFound, InvalidInput) as exc:
         raise _fail(exc) from None
     finally:
@@ -215,7 +220,6 @@ def report_cmd(
     if isinstance(r, CandidateChoice):
         _print_choice(r, json_out)
         raise typer.Exit(3)
-    write_report(r, out)
     if json_out:
         _print_json({"report": str(out), "uscc": r.candidate.uscc, "grade": r.grade, "verdict": r.verdict})
     else:

@@ -19,6 +19,7 @@ from graph_credit.screening import (
     screen_batch,
     write_batch,
 )
+from graph_credit.screening.report import explorer_links
 from graph_credit.store.embedded import EmbeddedStore
 from tests.screening.world import World
 
@@ -101,6 +102,9 @@ def test_report_shows_identity_grade_findings_and_an_offline_picture(loaded: tup
         store.close()
     assert isinstance(r, ScreeningResult)
     html = render_report(r)
+    assert 'class="evidence"' not in html  # no links unless asked for
+    linked = render_report(r, evidence_links=explorer_links(r))
+    assert f"/explorer/evidence?path={w.key('Bad')}%2C{w.key('Bad')}" in linked
     assert w.key("Bad") in html and "严重失信" in html and "BL-1" in html and "own-serious-active" in html
     assert "<svg" in html and 'class="node flagged"' in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html
@@ -125,6 +129,9 @@ def test_cli_screen_json_batch_and_report(loaded: tuple[Path, World], tmp_path: 
     assert b.exit_code == 0, b.output
     assert [r["verdict"] for r in csv.DictReader(out.open(encoding="utf-8"))] == ["green_channel", "reject"]
     html = tmp_path / "r.html"
-    rep = run.invoke(app, ["report", w.key("Bad"), "-o", str(html), "--db", str(db), "--json"])
+    rep = run.invoke(app, ["report", w.key("Bad"), "-o", str(html), "--evidence", "--db", str(db), "--json"])
     assert rep.exit_code == 0, rep.output
     assert "公共信用报告" in html.read_text(encoding="utf-8")
+    pages = sorted((tmp_path / "r-evidence").iterdir())
+    assert len(pages) == len(body["findings"]) and pages[0].name == "01-own-serious-active.html"
+    assert 'href="r-evidence/01-own-serious-active.html"' in html.read_text(encoding="utf-8")
