@@ -175,11 +175,25 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from graph_credit.errors import InvalidInput
 
     settings = get_settings()
     if db is not None:
         settings = settings.model_copy(update={"db_path": db})
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    try:
+        app = create_app(settings)  # refuses development keys outside development
+    except InvalidInput as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    # Sync routes run in uvicorn's thread pool; the engine gives each thread its own connection.
+    uvicorn.run(
+        app,
+        host=host or settings.host,
+        port=port or settings.port,
+        timeout_keep_alive=15,
+        limit_concurrency=512,
+        log_level="warning",
+    )
 
 
 @app.command()
@@ -205,14 +219,23 @@ def demo(
         f"serving on http://{settings.host}:{port or settings.port}  "
         "(API docs at /docs; Ctrl-C stops; the database is held by this process while it runs)"
     )
+    if settings.env == "development" and not (settings.api_keys or settings.api_keys_file):
+        from graph_credit.apikeys import DEV_KEYS
+
+        out.print(
+            "development API keys (X-API-Key): "
+            + ", ".join(f"{k} ({r.value})" for k, (r, _) in DEV_KEYS.items())
+        )
     serve(db=db, host=None, port=port)
 
 
 def _register_query_commands() -> None:
-    from graph_credit import cli_investigate, cli_ownership
+    from graph_credit import cli_api, cli_investigate, cli_ownership, cli_screening
 
     cli_ownership.register(app)
     cli_investigate.register(app)
+    cli_screening.register(app)
+    cli_api.register(app)
 
 
 _register_query_commands()

@@ -1249,7 +1249,10 @@ def beneficial_owners(
     if not 0.0 < threshold <= 1.0:
         raise InvalidInput(f"threshold must be above 0 and at most 1, not {threshold}")
     g = _upstream(store, uscc, as_of, depth, max_nodes)
-    eff = _effective(g, g.subject.key)
+    return _beneficial(g, _effective(g, g.subject.key), threshold)
+
+
+def _beneficial(g: _Subgraph, eff: EffectiveOwnership, threshold: float) -> BeneficialOwnership:
     owners, undetermined, opaque = [], [], []
     for o in eff.owners:
         natural_or_state = o.party.kind == "person" or o.party.is_state
@@ -1310,6 +1313,33 @@ def actual_controller(
     return _controller(g)
 
 
+class OwnershipAnalysis(BaseModel):
+    """Integrated owners, beneficial owners and the actual controller from one upstream fetch."""
+
+    effective: EffectiveOwnership
+    beneficial: BeneficialOwnership
+    controller: Controller
+
+
+def ownership_analysis(
+    store: GraphStore,
+    uscc: str,
+    *,
+    as_of: dt.date | str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    depth: int = DEFAULT_DEPTH,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> OwnershipAnalysis:
+    """The three upstream answers at the cost of one fetch (a credit check needs all of them)."""
+    if not 0.0 < threshold <= 1.0:
+        raise InvalidInput(f"threshold must be above 0 and at most 1, not {threshold}")
+    g = _upstream(store, uscc, as_of, depth, max_nodes)
+    eff = _effective(g, g.subject.key)
+    return OwnershipAnalysis(
+        effective=eff, beneficial=_beneficial(g, eff, threshold), controller=_controller(g)
+    )
+
+
 __all__ = [
     "BeneficialOwner",
     "BeneficialOwnership",
@@ -1320,6 +1350,7 @@ __all__ = [
     "HolderVotes",
     "Holding",
     "Issue",
+    "OwnershipAnalysis",
     "OwnershipPath",
     "OwnershipTree",
     "Party",
@@ -1327,6 +1358,7 @@ __all__ = [
     "actual_controller",
     "beneficial_owners",
     "effective_owners",
+    "ownership_analysis",
     "ownership_down",
     "ownership_up",
 ]

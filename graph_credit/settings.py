@@ -35,8 +35,23 @@ class Settings(BaseSettings):
         DEV_SECRET,
         description="secret of the keyed hash that turns resident ID numbers into person keys",
     )
+    grading_policy: Path | None = Field(
+        None, description="credit grading policy file (default: the shipped policy/grading.yaml)"
+    )
     host: str = Field("127.0.0.1", description="address the API binds to")
     port: int = Field(8000, description="port the API listens on")
+    api_keys: str = Field(
+        "", description="API keys as `sha256:<hex>=<role>:<name>` entries, separated by commas or spaces"
+    )
+    api_keys_file: Path | None = Field(None, description="a file of API key entries, one a line")
+    api_anonymous: bool = Field(True, description="requests without a key get the public role; false: 401")
+    audit_db_path: Path = Field(Path("var/audit.sqlite"), description="the append-only query log (SQLite)")
+    api_max_body_bytes: int = Field(1_048_576, ge=1024, description="largest request body accepted")
+    api_max_batch: int = Field(500, ge=1, le=10_000, description="most subjects in one batch request")
+    console_max_rows: int = Field(
+        1000, ge=1, le=100_000, description="rows the Cypher console returns at most"
+    )
+    console_timeout_ms: int = Field(5000, ge=100, description="time limit of one console query")
 
     @model_validator(mode="after")
     def _no_default_secret_in_production(self) -> Settings:

@@ -7,6 +7,11 @@ source scripts/bootstrap.sh
 if command -v node >/dev/null 2>&1; then
   bash scripts/setup-node.sh
 fi
+# The browser tests drive Debian's Chromium; without it they skip with a reason (unless
+# REQUIRE_BROWSER=1, as in CI, where a missing browser is a failure).
+if ! bash scripts/setup-browser.sh && [ "${REQUIRE_BROWSER:-0}" = "1" ]; then
+  exit 1
+fi
 set +e
 python -m pytest "$@"
 status=$?

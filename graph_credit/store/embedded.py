@@ -6,8 +6,10 @@ write here goes through one lock; reads run concurrently, each thread on its own
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +97,43 @@ class EmbeddedStore:
         while result.has_next():
             rows.append(dict(zip(cols, result.get_next(), strict=True)))
         return rows
+
+    def read_only_text(
+        self, text: str, params: dict[str, Any], *, max_rows: int, timeout_ms: int
+    ) -> tuple[list[str], list[list[Any]], bool]:
+        """One statement of ad-hoc text in a read-only transaction on a connection of its own
+        (graph_credit.console checks the text first): prepared, so a second statement is
+        refused by the engine; at most `max_rows` rows, and whether more were left."""
+        conn = getattr(self._local, "console", None)
+        if conn is None:
+            conn = self._local.console = ladybug.Connection(self._db)
+        conn.set_query_timeout(timeout_ms)
+        try:
+            conn.execute("BEGIN TRANSACTION READ ONLY")
+        except RuntimeError as exc:
+            self._local.console = None
+            raise EngineError(f"LadybugDB: {exc}") from exc
+        try:
+            with warnings.catch_warnings():
+                # prepare() is deprecated in favour of execute(), but it alone refuses a second statement
+                warnings.simplefilter("ignore", DeprecationWarning)
+                prepared = conn.prepare(text)
+            result = conn.execute(prepared, params)
+            if isinstance(result, list):  # never from a prepared statement; refuse rather than guess
+                raise EngineError("LadybugDB: more than one statement")
+            cols = result.get_column_names()
+            rows: list[list[Any]] = []
+            while result.has_next() and len(rows) < max_rows:
+                rows.append(list(result.get_next()))
+            truncated = result.has_next()
+            result.close()
+            return cols, rows, truncated
+        except RuntimeError as exc:
+            raise EngineError(f"LadybugDB: {exc}") from exc
+        finally:
+            # an error inside the transaction has already rolled it back
+            with contextlib.suppress(RuntimeError):
+                conn.execute("ROLLBACK")
 
     def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         q = self._query(query)

@@ -94,6 +94,30 @@ class Neo4jStore:
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._execute(text, params or {}, write=False)
 
+    def read_only_text(
+        self, text: str, params: dict[str, Any], *, max_rows: int, timeout_ms: int
+    ) -> tuple[list[str], list[list[Any]], bool]:
+        """Ad-hoc text in a READ access-mode transaction (the server refuses writes in it), with a
+        transaction timeout; at most `max_rows` rows, and whether more were left."""
+        from neo4j import READ_ACCESS, Query
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx: Any) -> tuple[list[str], list[list[Any]], bool]:
+            result = tx.run(Query(text, timeout=timeout_ms / 1000), params)
+            keys = list(result.keys())
+            rows = []
+            for record in result:
+                if len(rows) == max_rows:
+                    return keys, rows, True
+                rows.append([_to_python(record[k]) for k in keys])
+            return keys, rows, False
+
+        try:
+            with self._driver.session(database=self._database, default_access_mode=READ_ACCESS) as s:
+                return s.execute_read(work)
+        except Neo4jError as exc:
+            raise EngineError(f"Neo4j: {exc}") from exc
+
     def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         with self._write_lock:
             return self._execute(self._query(query).text, params, write=True)

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+    engine: str = Field(examples=["ladybug"])
+    version: str = Field(examples=["0.1.0"])
+    query_log: str = Field(examples=["ok"], description="whether the query log accepts entries")
+
+
+class GraphStats(BaseModel):
+    engine: str = Field(examples=["ladybug"])
+    nodes: dict[str, int] = Field(examples=[{"Enterprise": 1000000, "Person": 1100000}])
+    edges: dict[str, int] = Field(examples=[{"HOLDS": 1868254}])

@@ -1,0 +1,177 @@
+"""The query log (查询使用登记, 000 §三(二), 004 §27): who asked about which subject, when, how and why.
+
+An append-only SQLite file: triggers refuse UPDATE and DELETE, so an entry once written stays as
+written; entries survive restarts. Writes from many threads go through one connection under a
+lock (SQLite takes one writer at a time anyway); WAL lets readers run beside the writer.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph_credit.errors import EngineError, InvalidInput
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS query_log (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    who       TEXT NOT NULL,
+    role      TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    endpoint  TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    purpose   TEXT,
+    client    TEXT
+);
+CREATE INDEX IF NOT EXISTS query_log_subject ON query_log(subject);
+CREATE INDEX IF NOT EXISTS query_log_who ON query_log(who);
+CREATE TRIGGER IF NOT EXISTS query_log_no_update BEFORE UPDATE ON query_log
+BEGIN SELECT RAISE(ABORT, 'the query log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS query_log_no_delete BEFORE DELETE ON query_log
+BEGIN SELECT RAISE(ABORT, 'the query log is append-only'); END;
+"""
+
+COLUMNS = ("id", "at", "who", "role", "action", "endpoint", "subject", "purpose", "client")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: str
+    who: str
+    role: str
+    action: str
+    endpoint: str
+    subject: str
+    purpose: str | None
+    client: str | None
+
+
+@dataclass(frozen=True)
+class Filter:
+    who: str | None = None
+    subject: str | None = None
+    endpoint: str | None = None
+    action: str | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+    def where(self) -> tuple[str, list[str]]:
+        parts, args = [], []
+        for col in ("who", "subject", "endpoint", "action"):
+            v = getattr(self, col)
+            if v is not None:
+                parts.append(f"{col} = ?")
+                args.append(v)
+        if self.since is not None:
+            parts.append("at >= ?")
+            args.append(_stamp(self.since))
+        if self.until is not None:
+            parts.append("at < ?")
+            args.append(_stamp(self.until))
+        return (" WHERE " + " AND ".join(parts) if parts else ""), args
+
+
+def _stamp(t: dt.datetime) -> str:
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.UTC)
+    return t.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+class QueryLog:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise EngineError(f"query log {path}: {exc}") from exc
+
+    def record(
+        self,
+        *,
+        who: str,
+        role: str,
+        action: str,
+        endpoint: str,
+        subjects: Sequence[str],
+        purpose: str | None,
+        client: str | None = None,
+    ) -> None:
+        """Write one entry per subject, all in one transaction, before the query runs."""
+        at = _stamp(dt.datetime.now(dt.UTC))
+        rows = [(at, who, role, action, endpoint, s, purpose, client) for s in subjects]
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT INTO query_log(at, who, role, action, endpoint, subject, purpose, client) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                try:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # closed or broken: nothing to roll back
+                raise EngineError(f"query log: {exc}") from exc
+
+    def count(self, f: Filter = Filter()) -> int:
+        where, args = f.where()
+        with self._lock:
+            return int(self._db.execute(f"SELECT count(*) FROM query_log{where}", args).fetchone()[0])
+
+    def list(self, f: Filter = Filter(), *, limit: int = 100, offset: int = 0) -> list[Entry]:
+        if limit < 1 or offset < 0:
+            raise InvalidInput(f"limit must be at least 1 and offset not negative (got {limit}, {offset})")
+        where, args = f.where()
+        sql = f"SELECT {', '.join(COLUMNS)} FROM query_log{where} ORDER BY id DESC LIMIT ? OFFSET ?"
+        with self._lock:
+            rows = self._db.execute(sql, [*args, limit, offset]).fetchall()
+        return [Entry(*r) for r in rows]
+
+    def iter_all(self, f: Filter = Filter(), batch: int = 5000) -> Iterator[Entry]:
+        """Every matching entry, oldest first, in batches (exports need not fit in memory)."""
+        where, args = f.where()
+        last = 0
+        while True:
+            cond = (where + " AND" if where else " WHERE") + " id > ?"
+            sql = f"SELECT {', '.join(COLUMNS)} FROM query_log{cond} ORDER BY id LIMIT ?"
+            with self._lock:
+                rows = self._db.execute(sql, [*args, last, batch]).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield Entry(*r)
+            last = rows[-1][0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def csv_lines(entries: Iterable[Entry]) -> Iterator[str]:
+    """The entries as CSV text, header first, line by line."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(COLUMNS)
+    yield buf.getvalue()
+    for e in entries:
+        buf.seek(0)
+        buf.truncate()
+        w.writerow([getattr(e, c) for c in COLUMNS])
+        yield buf.getvalue()

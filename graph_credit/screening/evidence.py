@@ -1,0 +1,353 @@
+"""Gathering the evidence of one credit check: a fixed, small set of indexed queries.
+
+For one candidate on one date: its identity; one upstream ownership fetch (integrated owners,
+beneficial owners and the controller from the same subgraph); its officers in office; the other
+enterprises its officers, controller and beneficial owners represent, serve or hold; its outbound
+stakes; its guarantee links (chains and circles are walked only when it has any); its projects;
+then the records of every subject met, in two batched queries (enterprises, persons); then the
+restrictions of the subjects whose restrictions a rule can look at. Every node keeps the path
+from the candidate that reached it, so a finding can show it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from graph_credit import investigate
+from graph_credit.errors import NotFound
+from graph_credit.investigate import EdgeRef, NodeRef, Path
+from graph_credit.ownership import OwnershipAnalysis, Party, ownership_analysis
+from graph_credit.screening import records as rec
+from graph_credit.screening.models import (
+    Candidate,
+    Officer,
+    Outbound,
+    ProjectTie,
+    RecordEvidence,
+    RestrictionEvidence,
+    Tie,
+)
+from graph_credit.screening.policy import Policy
+from graph_credit.screening.restrictions import restrictions_of
+from graph_credit.store.base import GraphStore
+
+
+class CountingStore:
+    """Passes reads through and remembers each (query name, parameters): the benchmark replays them
+    as bare engine queries, and the result reports how many a check issued."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self.engine = store.engine
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        self.calls.append((query, params))
+        return self._store.read(query, **params)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+@dataclass
+class Evidence:
+    as_of: dt.date
+    candidate: Candidate
+    ref: NodeRef
+    ownership: OwnershipAnalysis
+    officers: list[Officer]
+    ties: list[Tie]
+    outbound: list[Outbound]
+    guarantee_links: int
+    chains: investigate.GuaranteeChains | None
+    circles: investigate.Cycles | None
+    projects: list[ProjectTie]
+    refs: dict[str, NodeRef] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    records: dict[str, list[RecordEvidence]] = field(default_factory=dict)
+    restrictions: dict[str, list[RestrictionEvidence]] = field(default_factory=dict)
+    holder_keys: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    queries: int = 0
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def path_to(self, key: str) -> Path:
+        return self.paths.get(key) or Path(nodes=[self.ref], edges=[])
+
+
+def node_of(p: Party) -> NodeRef:
+    return NodeRef(
+        kind="Person" if p.kind == "person" else "Enterprise", key=p.key, name=p.name, id_masked=p.id_masked
+    )
+
+
+def extend(path: Path, node: NodeRef, edge: EdgeRef) -> Path:
+    return Path(nodes=[*path.nodes, node], edges=[*path.edges, edge])
+
+
+def _candidate(store: GraphStore, uscc: str) -> Candidate:
+    rows = store.read("screening/candidate", uscc=uscc)
+    if not rows:
+        raise NotFound(f"no enterprise with USCC {uscc!r}")
+    r = rows[0]
+    cap = r["registered_capital"]
+    return Candidate(**{**r, "registered_capital": None if cap is None or cap != cap else float(cap)})
+
+
+def _upstream_paths(ev: Evidence) -> None:
+    """The largest simple ownership path from the candidate up to every owner."""
+    eff = ev.ownership.effective
+    parties = {o.party.key: node_of(o.party) for o in eff.owners}
+    parties[ev.ref.key] = ev.ref
+    ev.refs.update(parties)
+    for o in eff.owners:
+        if not o.paths:
+            continue
+        top = o.paths[0]  # owner first, candidate last
+        nodes = [parties.get(k) or NodeRef(kind="Enterprise", key=k) for k in reversed(top.keys)]
+        edges = []
+        for h in reversed(top.edges):
+            holder = parties.get(h.holder)
+            edges.append(
+                EdgeRef(
+                    kind="HOLDS",
+                    src_kind=holder.kind if holder else "Enterprise",
+                    src=h.holder,
+                    dst_kind="Enterprise",
+                    dst=h.target,
+                    ratio=h.ratio,
+                    since=h.since,
+                    until=h.until,
+                )
+            )
+        # parallel holdings between the same pair would make edges outnumber hops: keep one per hop
+        hop_edges = []
+        for a, b in pairwise(nodes):
+            hop_edges.append(next(e for e in edges if e.dst == a.key and e.src == b.key))
+        ev.paths[o.party.key] = Path(nodes=nodes, edges=hop_edges)
+
+
+def _officers(store: GraphStore, ev: Evidence) -> None:
+    for r in store.read("screening/officers", uscc=ev.ref.key, as_of=ev.as_of):
+        person = NodeRef(kind="Person", key=r["pkey"], name=r["name"], id_masked=r["id_masked"])
+        role = "legal_rep" if r["edge"] == "LEGAL_REP_OF" else (r["role"] or "officer")
+        ev.officers.append(Officer(person=person, role=role, since=r["since"], until=r["until"]))
+        ev.refs.setdefault(person.key, person)
+        edge = EdgeRef(
+            kind=r["edge"],
+            src_kind="Person",
+            src=person.key,
+            dst_kind="Enterprise",
+            dst=ev.ref.key,
+            role=role,
+            since=r["since"],
+            until=r["until"],
+        )
+        ev.paths.setdefault(person.key, Path(nodes=[ev.ref, person], edges=[edge]))
+    ev.officers.sort(key=lambda o: (o.role != "legal_rep", o.role, o.person.name or "", o.person.key))
+
+
+def _ties(store: GraphStore, ev: Evidence, people: dict[str, str], policy: Policy) -> None:
+    """Other enterprises of the given persons ({pkey: their place at the candidate})."""
+    if not people:
+        return
+    per: dict[str, int] = defaultdict(int)
+    capped: set[str] = set()
+    for r in store.read("screening/person_ties", keys=list(people), as_of=ev.as_of):
+        if r["uscc"] == ev.ref.key:
+            continue
+        if per[r["pkey"]] >= policy.limits.ties_per_person:
+            capped.add(r["pkey"])
+            continue
+        per[r["pkey"]] += 1
+        person = ev.refs[r["pkey"]]
+        ent = NodeRef(kind="Enterprise", key=r["uscc"], name=r["name"], status=r["status"])
+        ev.refs.setdefault(ent.key, ent)
+        ev.ties.append(
+            Tie(
+                enterprise=ent,
+                person=person,
+                person_role=people[r["pkey"]],
+                edge=r["edge"],
+                role=r["role"],
+                ratio=r["ratio"],
+            )
+        )
+        edge = EdgeRef(
+            kind=r["edge"],
+            src_kind="Person",
+            src=person.key,
+            dst_kind="Enterprise",
+            dst=ent.key,
+            role=r["role"],
+            ratio=r["ratio"],
+            since=r["since"],
+            until=r["until"],
+        )
+        ev.paths.setdefault(ent.key, extend(ev.path_to(person.key), ent, edge))
+    for k in sorted(capped):
+        ev.notes.append(
+            f"{ev.refs[k].name or k}: only {policy.limits.ties_per_person} other enterprises were checked"
+        )
+
+
+def _holdings_of(store: GraphStore, ev: Evidence, holder: NodeRef, min_share: float, role: str) -> None:
+    """Stakes an enterprise holds (the candidate's outbound, or an enterprise controller's others)."""
+    for r in store.read("ownership/holdings_of_one", key=holder.key, as_of=ev.as_of):
+        ratio = float(r["ratio"] or 0.0)
+        if r["target"] == ev.ref.key or ratio + 1e-12 < min_share:
+            continue
+        ent = NodeRef(kind="Enterprise", key=r["target"], name=r["target_name"])
+        ev.refs.setdefault(ent.key, ent)
+        edge = EdgeRef(
+            kind="HOLDS",
+            src_kind="Enterprise",
+            src=holder.key,
+            dst_kind="Enterprise",
+            dst=ent.key,
+            ratio=ratio,
+            since=r["since"],
+            until=r["until"],
+        )
+        if role == "outbound":
+            ev.outbound.append(Outbound(enterprise=ent, ratio=ratio))
+        else:
+            ev.ties.append(Tie(enterprise=ent, person=holder, person_role=role, edge="HOLDS", ratio=ratio))
+        ev.paths.setdefault(ent.key, extend(ev.path_to(holder.key), ent, edge))
+
+
+def _guarantees(store: GraphStore, ev: Evidence, policy: Policy) -> None:
+    rows = store.read("screening/guarantees", uscc=ev.ref.key, as_of=ev.as_of)
+    ev.guarantee_links = int(rows[0]["links"]) if rows else 0
+    if not ev.guarantee_links:
+        return
+    ev.chains = investigate.guarantee_chains(
+        store,
+        ev.ref.key,
+        direction="both",
+        max_hops=policy.limits.guarantee_hops,
+        as_of=ev.as_of,
+        max_nodes=policy.limits.guarantee_max_nodes,
+    )
+    ev.circles = investigate.guarantee_circles(store, ev.ref.key, max_hops=6, as_of=ev.as_of, max_cycles=20)
+    for chain in ev.chains.chains:
+        for i, n in enumerate(chain.nodes[1:], start=1):
+            ev.refs.setdefault(n.key, n)
+            if n.key not in ev.paths:
+                ev.paths[n.key] = Path(nodes=chain.nodes[: i + 1], edges=chain.edges[:i])
+    for c in ev.circles.cycles:
+        for n in c.nodes:
+            ev.refs.setdefault(n.key, n)
+    ev.notes += ev.chains.notes + ev.circles.notes
+
+
+def _projects(store: GraphStore, ev: Evidence) -> None:
+    for r in store.read("screening/projects", uscc=ev.ref.key):
+        node = NodeRef(kind="Project", key=r["code"], name=r["name"], status=r["status"], subkind=r["kind"])
+        ev.projects.append(
+            ProjectTie(
+                project=node,
+                kind=r["kind"],
+                role=r["role"],
+                status=r["status"],
+                outcome=r["outcome"],
+                started=r["started"],
+                ended=r["ended"],
+            )
+        )
+        edge = EdgeRef(
+            kind="PARTICIPATES_IN",
+            src_kind="Enterprise",
+            src=ev.ref.key,
+            dst_kind="Project",
+            dst=node.key,
+            role=r["role"],
+        )
+        ev.paths.setdefault(node.key, Path(nodes=[ev.ref, node], edges=[edge]))
+
+
+def _records(store: GraphStore, ev: Evidence) -> None:
+    ents = [k for k, n in ev.refs.items() if n.kind == "Enterprise"]
+    persons = [k for k, n in ev.refs.items() if n.kind == "Person"]
+    rows: list[dict[str, Any]] = []
+    if ents:
+        rows += store.read("screening/records_of_enterprises", keys=ents)
+    if persons:
+        rows += store.read("screening/records_of_persons", keys=persons)
+    seen: set[tuple[str, str]] = set()
+    for r in rows:
+        k = (r["holder"], r["record_id"])
+        if k in seen:  # a person both subject and responsible: one entry, as subject
+            continue
+        seen.add(k)
+        e = rec.evidence(r, ev.as_of)
+        if e.state != "future":
+            ev.records.setdefault(r["holder"], []).append(e)
+    for lst in ev.records.values():
+        lst.sort(key=lambda x: (x.decision_date or dt.date.min, x.record_id), reverse=True)
+
+
+def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evidence:
+    counting = CountingStore(store)
+    s: Any = counting
+    cand = _candidate(s, uscc)
+    ref = NodeRef(kind="Enterprise", key=cand.uscc, name=cand.name, status=cand.status)
+    lim = policy.limits
+    own = ownership_analysis(
+        s,
+        cand.uscc,
+        as_of=as_of,
+        threshold=lim.beneficial_threshold,
+        depth=lim.upstream_depth,
+        max_nodes=lim.upstream_max_nodes,
+    )
+    ev = Evidence(
+        as_of=as_of,
+        candidate=cand,
+        ref=ref,
+        ownership=own,
+        officers=[],
+        ties=[],
+        outbound=[],
+        guarantee_links=0,
+        chains=None,
+        circles=None,
+        projects=[],
+    )
+    ev.refs[ref.key] = ref
+    ev.paths[ref.key] = Path(nodes=[ref], edges=[])
+    _upstream_paths(ev)
+    ev.holder_keys = [
+        o.party.key
+        for o in own.effective.owners
+        if (o.share if o.share is not None else o.direct) + 1e-12 >= lim.holder_min_share
+    ]
+    ev.notes += [i.message for i in own.effective.issues]
+    _officers(s, ev)
+    people = {o.person.key: o.role for o in ev.officers}
+    ctl = own.controller.controller
+    for b in own.beneficial.owners:
+        if b.party.kind == "person":
+            people.setdefault(b.party.key, "beneficial_owner")
+    if ctl is not None and ctl.kind == "person":
+        people[ctl.key] = "controller"
+    _ties(s, ev, people, policy)
+    if ctl is not None and ctl.kind == "enterprise" and ctl.key != ref.key:
+        _holdings_of(s, ev, node_of(ctl), lim.holder_min_share, "controller")
+    _holdings_of(s, ev, ref, lim.outbound_min_share, "outbound")
+    _guarantees(s, ev, policy)
+    _projects(s, ev)
+    _records(s, ev)
+    watched = [ref.key, *ev.holder_keys, *(o.person.key for o in ev.officers)]
+    if ctl is not None:
+        watched.append(ctl.key)
+    watched += [b.party.key for b in own.beneficial.owners]
+    ev.restrictions, notes = restrictions_of(s, watched, as_of, ev.records)
+    ev.notes += notes
+    ev.queries = len(counting.calls)
+    ev.calls = counting.calls
+    return ev

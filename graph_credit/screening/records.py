@@ -1,0 +1,101 @@
+"""A credit record's state on the check date, how much a past record still weighs, clean years.
+
+The stored status is the record's current one; for a past date the state is worked out from the
+dates the record carries: not yet decided is `future`; past its validity is `history` (expired);
+corrected and revoked records were wrong and are `void` whatever the date; an expired record is
+`active` on dates within its validity; a repaired record is
+`history` from the day it was repaired, which the record does not carry — it is taken as history
+on every date after its decision (limit: the repair date is not stored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graph_credit.screening.models import RecordEvidence
+from graph_credit.screening.policy import Policy
+
+_VOID = {"corrected", "revoked"}
+_HISTORY = {"repaired", "expired"}
+_FIELDS = (
+    "record_id",
+    "kind",
+    "category",
+    "level",
+    "authority",
+    "basis",
+    "act_date",
+    "decision_date",
+    "valid_until",
+    "repairable",
+    "status",
+    "monitoring_months",
+    "summary",
+)
+
+
+def state_on(row: dict[str, Any], as_of: dt.date) -> tuple[str, dt.date | None]:
+    """(state, end date for history) of a record row on `as_of`."""
+    decided = row.get("decision_date")
+    status = row.get("status") or "active"
+    until = row.get("valid_until")
+    if decided is not None and decided > as_of:
+        return "future", None
+    if status in _VOID:
+        return "void", None
+    if until is not None and until < as_of:
+        return "history", until
+    if status == "expired" and until is not None:
+        return "active", None  # it expired after the check date: in force then
+    if status in _HISTORY:
+        end = until if until is not None and until <= as_of else decided
+        return "history", end
+    if status == "under_objection":
+        return "under_objection", None
+    return "active", None
+
+
+def evidence(row: dict[str, Any], as_of: dt.date) -> RecordEvidence:
+    state, end = state_on(row, as_of)
+    fields = {k: row.get(k) for k in _FIELDS}
+    if fields["monitoring_months"] is not None:
+        fields["monitoring_months"] = int(fields["monitoring_months"])
+    return RecordEvidence(**fields, state=state, ended=end, relation=row.get("relation") or "subject")  # type: ignore[arg-type]
+
+
+def fade(rec: RecordEvidence, as_of: dt.date, policy: Policy) -> float:
+    """1 for a record in force; for history, halves every half-life after it ended, 0 past the horizon."""
+    if rec.state != "history":
+        return 1.0
+    end = rec.ended or rec.decision_date
+    if end is None:
+        return 1.0
+    years = max((as_of - end).days, 0) / 365.25
+    if years > policy.recency.horizon_years:
+        return 0.0
+    return 0.5 ** (years / policy.recency.half_life_years)
+
+
+def is_bad(rec: RecordEvidence, policy: Policy) -> bool:
+    if rec.kind == "tax_credit":
+        return (rec.level or "") in policy.bad_records.tax_levels
+    return rec.kind in policy.bad_records.kinds
+
+
+def clean_since(
+    records: list[RecordEvidence], established: dt.date | None, policy: Policy
+) -> tuple[bool, dt.date | None]:
+    """(clean now, since when) for 004 §11 (连续三年无不良信用记录): not clean while a bad record is
+    in force or under objection; otherwise clean since the latest end of a past bad record, or
+    since establishment (None when neither is known)."""
+    latest = established
+    for r in records:
+        if r.state in ("void", "future") or not is_bad(r, policy):
+            continue
+        if r.state in ("active", "under_objection"):
+            return False, None
+        end = r.ended or r.decision_date
+        if end is not None and (latest is None or end > latest):
+            latest = end
+    return True, latest

@@ -1,0 +1,125 @@
+"""The query log: every query about a subject is registered, kept across restarts, never altered."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph_credit.apikeys import load_keys
+from graph_credit.audit import Filter, QueryLog
+from graph_credit.settings import Settings
+from graph_credit.store.embedded import EmbeddedStore
+from tests.api.conftest import ACME, HOLDCO, ZHANG, Api, make_keys
+
+
+def test_query_is_recorded_with_who_what_and_why(api: Api) -> None:
+    r = api.get(
+        f"/ownership/{ACME}/controller", "investigator", headers={"X-Purpose": "%E6%8B%9B%E5%95%86 review"}
+    )
+    assert r.status_code == 200
+    [e] = api.log.list(Filter(subject=ACME))
+    assert (e.who, e.role, e.action, e.endpoint, e.purpose) == (
+        "test-investigator",
+        "investigator",
+        "read",
+        "GET /ownership/{uscc}/controller",
+        "招商 review",
+    )
+    r = api.get(
+        "/investigate/paths/shortest", "operator", params={"source": ACME, "target": HOLDCO, "purpose": "p"}
+    )
+    assert r.status_code == 200
+    assert {e.subject for e in api.log.list(Filter(endpoint="GET /investigate/paths/shortest"))} == {
+        ACME,
+        HOLDCO,
+    }
+
+
+def test_failed_lookups_are_recorded_too(api: Api) -> None:
+    assert api.get("/entities/NOPE", "investigator").status_code == 404
+    assert api.log.count(Filter(subject="NOPE")) == 1
+
+
+def test_person_queries_need_a_purpose(api: Api) -> None:
+    r = api.client.get(f"/entities/{ZHANG}", headers={"Authorization": f"Bearer {api.keys['investigator']}"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "purpose_required"
+    assert api.log.count(Filter(subject=ZHANG)) == 0  # refused before anything was read
+    r = api.client.get(f"/entities/{ZHANG}", headers={"Authorization": f"Bearer {api.keys['operator']}"})
+    assert r.status_code == 200
+    assert api.log.list(Filter(subject=ZHANG))[0].purpose is None
+    # enterprises need none
+    assert api.client.get(f"/entities/{ACME}").status_code == 200
+
+
+def test_list_filters_pages_and_export(api: Api) -> None:
+    for _ in range(3):
+        api.get(f"/entities/{ACME}", "screening")
+    api.get(f"/entities/{HOLDCO}", "investigator")
+    page = api.get("/audit", "operator", params={"who": "test-screening", "limit": 2}).json()
+    assert page["total"] == 3 and len(page["items"]) == 2 and page["has_more"] is True
+    assert page["items"][0]["id"] > page["items"][1]["id"]  # newest first
+    assert api.get("/audit", "operator", params={"since": "2999-01-01T00:00:00"}).json()["total"] == 0
+    text = api.get("/audit/export.csv", "operator", params={"subject": ACME}).text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["who"] for r in rows] == ["test-screening"] * 3
+    # reviewing the log is itself registered
+    assert api.log.count(Filter(action="export")) == 1 and api.log.count(Filter(action="review")) >= 2
+
+
+def test_log_is_append_only(tmp_path: Path) -> None:
+    log = QueryLog(tmp_path / "a.sqlite")
+    log.record(who="w", role="operator", action="read", endpoint="e", subjects=["s"], purpose=None)
+    log.close()
+    db = sqlite3.connect(tmp_path / "a.sqlite")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("UPDATE query_log SET who = 'x'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("DELETE FROM query_log")
+    assert db.execute("SELECT who FROM query_log").fetchall() == [("w",)]
+
+
+def test_log_survives_an_app_restart(api_db: Path, tmp_path: Path) -> None:
+    keys, entries = make_keys()
+    settings = Settings(_env_file=None, env="test", api_keys=entries, audit_db_path=tmp_path / "audit.sqlite")
+    headers = {"Authorization": f"Bearer {keys['operator']}"}
+    for n in (1, 2):
+        store = EmbeddedStore(api_db, buffer_pool_mb=64)
+        try:  # the app opens and closes its own query log at settings.audit_db_path
+            with TestClient(create_app(settings, store)) as c:
+                assert c.get(f"/entities/{ACME}", headers=headers).status_code == 200
+                body = c.get("/audit", headers=headers, params={"subject": ACME}).json()
+                assert body["total"] == n
+        finally:
+            store.close()
+
+
+def test_concurrent_requests_lose_no_entries(api: Api) -> None:
+    def one(i: int) -> int:
+        return api.get(f"/entities/{ACME if i % 2 else HOLDCO}", "screening").status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(one, range(80))) == {200}
+    assert api.log.count(Filter(who="test-screening")) == 80
+
+
+def test_unwritable_log_stops_the_query(api_db: Path, tmp_path: Path) -> None:
+    _, entries = make_keys()
+    settings = Settings(_env_file=None, env="test", api_keys=entries, audit_db_path=tmp_path / "a.sqlite")
+    log = QueryLog(settings.audit_db_path)
+    store = EmbeddedStore(api_db, buffer_pool_mb=64)
+    try:
+        with TestClient(
+            create_app(settings, store, query_log=log, api_keys=load_keys(entries, None, development=False))
+        ) as c:
+            log.close()
+            r = c.get(f"/entities/{ACME}")
+            assert r.status_code == 503 and "try again" in r.json()["error"]["message"]
+    finally:
+        store.close()
