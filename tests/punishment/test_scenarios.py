@@ -342,3 +342,19 @@ def test_bad_input_is_refused_with_the_record_and_reason(store: GraphStore, tmp_
         pu.restrictions(store, "nobody", D1)
     with pytest.raises(InvalidInput, match="not a date"):
         pu.restrictions(store, w.key("A"), "2022-13-01")
+
+
+def test_loading_a_bundle_derives_restrictions_and_a_reload_leaves_them(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    w = World(tmp_path / "bundle")
+    w.ent("A")
+    w.person("L")
+    w.role("L", "A", "legal_rep", "2010-01-01")
+    w.record("J", "A", "judgment_debtor", decision="2022-01-01")
+    w.load(store, derive=True)
+    assert w.report.restrictions and w.report.restrictions["restrictions"] > 0
+    assert pu.restrictions(store, w.key("L"), "2022-06-01").restricted
+    w.load(store, derive=True)  # the same bundle again: nothing changed, nothing derived
+    assert w.report.restrictions is None
+    assert pu.restrictions(store, w.key("L"), "2022-06-01").restricted

@@ -66,7 +66,7 @@ class World:
             f"{repairable},{status},{months},{responsible},"
         )
 
-    def load(self, store: GraphStore) -> World:
+    def load(self, store: GraphStore, *, derive: bool = False) -> World:
         self.folder.mkdir(parents=True, exist_ok=True)
         for name, lines in (
             ("enterprises.csv", self.ents),
@@ -76,7 +76,8 @@ class World:
             ("records.csv", self.records),
         ):
             (self.folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        report = load_bundle(store, self.folder, SECRET)
+        report = load_bundle(store, self.folder, SECRET, derive_restrictions=derive)
+        self.report = report
         assert report.total_rejected == 0, report.rejected
         self._pkeys = {r["name"]: r["pkey"] for r in store.read("load/persons_all")}
         return self
