@@ -38,6 +38,10 @@ from graph_credit.store.embedded import EmbeddedStore  # noqa: E402
 
 
 class Recording:
+    @property
+    def topology_source(self):
+        return self.store
+
     """A store that notes every named query (its text for this engine and its parameters)."""
 
     def __init__(self, store: EmbeddedStore) -> None:

@@ -6,8 +6,10 @@ by name and parameters) as bare engine calls through `store.run_text`: the sum o
 engine floor, and the ratio check / floor is what the Python side costs on top. The first pass
 over the sample touches each key's pages (reported as `cold`), the second is timed warm.
 
-The batch part runs `screen_batch` over a larger sample with 1 and with `--workers` threads and
-replays all of its recorded queries on the same number of threads for the floor.
+The batch part runs `screen_batch` over a larger sample: once cold (first touch of those
+candidates), then warm with 1 and with `--workers` threads, each warm run against the replay of all
+its recorded queries on the same number of threads (the floor). The batch target is judged on the
+lower of the cold run and the best warm run.
 
     python bench/screening.py --db var/bench/load.lbug [--sample 500] [--batch 2000] [--workers 2]
 
@@ -119,6 +121,13 @@ def main() -> None:
     out["p99_ok"] = out["check_ms"]["p99"] <= TARGET_P99_MS
 
     batch_keys = _sample(store, args.population, args.batch, args.seed + 1)
+    cold_batch = screen_batch(store, batch_keys, as_of=as_of, policy=policy, workers=args.workers)
+    out["batch_cold"] = {
+        "candidates": len(batch_keys),
+        "workers": args.workers,
+        "per_second": round(len(batch_keys) / cold_batch.seconds, 1),
+        "note": "first touch of these candidates' pages",
+    }
     for workers in sorted({1, args.workers}):
         res = screen_batch(store, batch_keys, as_of=as_of, policy=policy, workers=workers)
         cps = len(batch_keys) / res.seconds
@@ -143,7 +152,10 @@ def main() -> None:
             "ratio_bare_to_check_throughput": round(bare_cps / cps, 2),
             "errors": sum(1 for r in res.rows if r["error"]),
         }
-    best = max(out[f"batch_workers_{w}"]["per_second"] for w in {1, args.workers})
+    best = min(
+        out["batch_cold"]["per_second"],
+        max(out[f"batch_workers_{w}"]["per_second"] for w in {1, args.workers}),
+    )
     out["target_batch_per_second"] = TARGET_BATCH_CPS
     out["batch_ok"] = best >= TARGET_BATCH_CPS
     store.close()
@@ -155,6 +167,7 @@ def main() -> None:
     print(f"  bare queries    ms: {out['bare_queries_ms']}  queries per check {out['queries_per_check']}")
     print(f"  ratio check/bare : {out['ratio_check_to_bare']}")
     print(f"  p99 target {TARGET_P99_MS} ms: {'met' if out['p99_ok'] else 'MISSED'}")
+    print(f"  batch cold (first touch) with {args.workers} worker(s): {out['batch_cold']['per_second']}/s")
     for w in sorted({1, args.workers}):
         b = out[f"batch_workers_{w}"]
         print(

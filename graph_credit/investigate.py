@@ -33,6 +33,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any, Literal, TypeVar
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
@@ -42,6 +43,7 @@ from graph_credit.model import EDGE_KINDS, NODE_KINDS, RecordKind, RecordStatus
 from graph_credit.queries import registry
 from graph_credit.schema import node_slug
 from graph_credit.store.base import GraphStore
+from graph_credit.topology import OPEN_END, OPEN_START, TopologyIndex, day_number, index_for
 
 NodeId = tuple[str, str]  # (node kind, business key)
 Direction = Literal["out", "in"]
@@ -521,10 +523,11 @@ class _Edge:
     amount: float | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    ix: int | None = None  # the edge's number in the topology index, when it was found there
 
     @property
-    def ident(self) -> tuple[str, str | None, NodeId, NodeId]:
-        return (self.kind, self.eid, self.src, self.dst)
+    def ident(self) -> tuple[str, str | int | None, NodeId, NodeId]:
+        return (self.kind, self.eid if self.ix is None else self.ix, self.src, self.dst)
 
     def other(self, node: NodeId) -> NodeId:
         return self.dst if self.src == node else self.src
@@ -596,14 +599,41 @@ def _count_query_name(
 
 
 class _Fetch:
-    """Per-node queries for one investigation, with the period and a running cost count."""
+    """Per-node queries for one investigation, with the period and a running cost count.
 
-    def __init__(self, store: GraphStore, as_of: dt.date | None) -> None:
+    Where the store keeps a topology index (graph_credit.topology), a node's degree and edges (with
+    their properties) come from the index, not from queries: the engine is asked only for node
+    details, in batches. The same filters, caps and samples apply either way."""
+
+    def __init__(self, store: GraphStore, as_of: dt.date | None, *, lean: bool = False) -> None:
         self.store = store
+        # Searches that touch many edges and keep few (paths, cycles) take edges from the index
+        # without their properties, and `complete` them for the answer.
+        self.lean = lean
         self.as_of = as_of
         self.valid_from, self.valid_to = (as_of, as_of) if as_of else _EVER
         self.queries = 0
         self.rows = 0
+        self._index: TopologyIndex | None = None
+        self._index_checked = False
+
+    @property
+    def index(self) -> TopologyIndex | None:
+        """The store's topology index, looked up once per investigation (fresh for the store's state)."""
+        if not self._index_checked:
+            self._index = index_for(self.store)
+            self._index_checked = True
+        return self._index
+
+    def _days(self) -> tuple[int, int]:
+        if self.as_of is None:
+            return OPEN_START, OPEN_END
+        d = day_number(self.as_of, 0)
+        return d, d
+
+    def _gid(self, node: NodeId) -> int | None:
+        ix = self.index
+        return None if ix is None else ix.gid(node[0], node[1])
 
     def in_period(self, since: dt.date | None, until: dt.date | None) -> bool:
         """The test the period-filtered queries make: in force on some day of [valid_from, valid_to]."""
@@ -622,6 +652,9 @@ class _Fetch:
         return list(_pool(workers).map(fn, items))
 
     def degree(self, node: NodeId) -> int:
+        if self.index is not None:
+            gid = self._gid(node)
+            return 0 if gid is None else self.index.degree(gid)
         rows = self._read(f"investigate/degree_{_SLUG[node[0]]}", key=node[1])
         return int(rows[0]["degree"]) if rows else 0
 
@@ -643,6 +676,10 @@ class _Fetch:
         if degree == 0:
             return _Adj(node, 0, [], Counter(), True)
         period = {"valid_from": self.valid_from, "valid_to": self.valid_to}
+        if self.index is not None:
+            gid = self._gid(node)
+            assert gid is not None  # its degree is not 0
+            return self._from_index(node, gid, degree, edge_kinds, node_kinds, direction, limit)
         if degree <= FULL_FETCH_MAX:
             edges = []
             for r in self._read(f"investigate/edges_{_SLUG[kind]}", key=key):
@@ -671,17 +708,7 @@ class _Fetch:
         for edge, d, _, n in groups:
             totals[(edge, d)] += n  # type: ignore[index]
         edges = []
-        remaining = None if limit is None else limit
-        groups.sort(key=lambda g: (g[3], _EDGE_ORDER.get(g[0], 99), g[1], g[2]))
-        for i, (edge, d, other, n) in enumerate(groups):
-            if remaining is None:
-                take = n
-            else:
-                share = remaining // (len(groups) - i)
-                take = min(n, max(share, 1 if remaining > 0 else 0))
-                remaining -= take
-            if take <= 0:
-                continue
+        for edge, d, other, take in _shares(groups, limit):
             rows = self._read(
                 _sample_query_name(kind, edge, d, other),
                 key=key,
@@ -694,6 +721,75 @@ class _Fetch:
                 edges.append(_edge(edge, src, dst, r))
         complete = len(edges) == sum(totals.values())
         return _Adj(node, degree, _sorted_edges(edges, node), totals, complete)
+
+    def _from_index(
+        self,
+        node: NodeId,
+        gid: int,
+        degree: int,
+        edge_kinds: Sequence[str],
+        node_kinds: Sequence[str],
+        direction: Direction | None,
+        limit: int | None,
+    ) -> _Adj:
+        """The node's matching edges from the index, with their properties; above FULL_FETCH_MAX
+        edges, `limit` of them shared out over the (edge kind, direction, far kind) groups as the
+        engine's typed samples are, with exact totals."""
+        index = self.index
+        assert index is not None
+        lo, hi = self._days()
+        edges, far, out = index.incident(
+            gid,
+            edge_mask=index.edge_mask(edge_kinds),
+            kind_mask=index.kind_mask(node_kinds),
+            direction=direction,
+            valid_from=lo,
+            valid_to=hi,
+        )
+        names = index.edge_kinds
+        e_kind = index.e_kind[edges]
+        totals: Counter[tuple[str, Direction]] = Counter()
+        for k, o in zip(e_kind.tolist(), out.tolist(), strict=True):
+            totals[(names[k], "out" if o else "in")] += 1
+        keep = np.arange(len(edges))
+        if degree > FULL_FETCH_MAX and limit is not None and len(edges) > limit:
+            far_kind = np.searchsorted(index.base, far, side="right") - 1
+            group_of: dict[tuple[str, Direction, str], list[int]] = defaultdict(list)
+            for i, (k, o, fk) in enumerate(
+                zip(e_kind.tolist(), out.tolist(), far_kind.tolist(), strict=True)
+            ):
+                group_of[(names[k], "out" if o else "in", index.node_kinds[fk])].append(i)
+            groups = [(g[0], g[1], g[2], len(ix)) for g, ix in group_of.items()]
+            picked = [i for e, d, o, take in _shares(groups, limit) for i in group_of[(e, d, o)][:take]]
+            keep = np.array(sorted(picked), dtype=np.int64)
+        found = []
+        sel = keep.tolist()
+        for i, f in zip(sel, index.nodes(far[keep]), strict=True):
+            src, dst = (node, f) if out[i] else (f, node)
+            e = _Edge(names[int(e_kind[i])], src, dst, None, ix=int(edges[i]))
+            found.append(e if self.lean else self.complete(e))
+        complete = len(found) == len(edges)
+        return _Adj(node, degree, _sorted_edges(found, node), totals, complete)
+
+    def complete(self, e: _Edge) -> _Edge:
+        """An edge found in the index, with its properties from the index."""
+        index = self.index
+        if e.ix is None or index is None or e.eid is not None:
+            return e
+        value = index.value(e.ix)
+        since, until = index.edge_period(e.ix)
+        return _Edge(
+            e.kind,
+            e.src,
+            e.dst,
+            index.eid(e.ix),
+            index.role(e.ix),
+            value if e.kind == "HOLDS" else None,
+            value if e.kind == "GUARANTEES" else None,
+            since,
+            until,
+            ix=e.ix,
+        )
 
     def adjacency(
         self,
@@ -740,6 +836,26 @@ class _Fetch:
                 summary=r["summary"],
             )
         return out
+
+
+def _shares(
+    groups: list[tuple[str, Direction, str, int]], limit: int | None
+) -> list[tuple[str, Direction, str, int]]:
+    """How many edges to take from each (edge kind, direction, far kind, total) group of a hub so
+    that `limit` are taken in all, small groups first and whole, the rest shared evenly."""
+    out = []
+    remaining = limit
+    ordered = sorted(groups, key=lambda g: (g[3], _EDGE_ORDER.get(g[0], 99), g[1], g[2]))
+    for i, (edge, d, other, n) in enumerate(ordered):
+        if remaining is None:
+            take = n
+        else:
+            share = remaining // (len(ordered) - i)
+            take = min(n, max(share, 1 if remaining > 0 else 0))
+            remaining -= take
+        if take > 0:
+            out.append((edge, d, other, take))
+    return out
 
 
 def _edge(kind: str, src: NodeId, dst: NodeId, r: dict[str, Any]) -> _Edge:
@@ -1208,7 +1324,7 @@ def shortest_path(
     _check_range("max_paths", max_paths, 1, 1000)
     ek = _check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     a, b = resolve(store, source), resolve(store, target)
-    f = _Fetch(store, as_of)
+    f = _Fetch(store, as_of, lean=True)
     s = _BiSearch(f, a.id, b.id, edge_kinds=ek, hub_degree=hub_degree, max_expanded=max_expanded)
     notes: list[str] = []
     found: list[tuple[int, NodeId]] = []
@@ -1241,6 +1357,7 @@ def shortest_path(
                     break
             if len(paths) >= max_paths:
                 break
+    paths = [[f.complete(e) for e in p] for p in paths]
     node_ids = {n for p in paths for e in p for n in (e.src, e.dst)} | set(_top_hubs(s.blocked))
     refs = f.details(node_ids | {a.id, b.id})
     refs[a.id], refs[b.id] = a, b
@@ -1300,7 +1417,7 @@ def all_paths(
     _check_range("max_paths", max_paths, 1, 10_000)
     ek = _check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     a, b = resolve(store, source), resolve(store, target)
-    f = _Fetch(store, as_of)
+    f = _Fetch(store, as_of, lean=True)
     s = _BiSearch(f, a.id, b.id, edge_kinds=ek, hub_degree=hub_degree, max_expanded=max_expanded)
     while s.hops_done() < max_hops and s.step() is not None:
         pass
@@ -1317,6 +1434,7 @@ def all_paths(
     # Nodes reached last on both sides were never in a frontier: know their degrees before ranking.
     s.ensure_degrees(n for side in s.sides for n in side.frontier)
     found = _simple_paths(graph, a.id, b.id, max_hops, max_paths, avoid=set(s.blocked) - {a.id, b.id})
+    found = [(p, [[f.complete(e) for e in h] for h in hops]) for p, hops in found]
     node_ids = {n for p, _ in found for n in p} | set(_top_hubs(s.blocked))
     refs = f.details(node_ids | {a.id, b.id})
     refs[a.id], refs[b.id] = a, b
@@ -1563,7 +1681,7 @@ def _cycles(
     _check_range("max_hops", max_hops, 1, 8)
     _check_range("max_cycles", max_cycles, 1, 10_000)
     subject = resolve(store, uscc, "Enterprise")
-    f = _Fetch(store, as_of)
+    f = _Fetch(store, as_of, lean=True)
     s = subject.id
     # Every node of a cycle through s is both below and above s. Grow the two balls (down along the
     # edges, up against them), cheaper side first, until their depths add up to max_hops or one
@@ -1608,6 +1726,7 @@ def _cycles(
         level[d] += 1
         frontier[d] = new
     cycles = _simple_cycles(graph, s, max_hops, max_cycles)
+    cycles = [(c, [[f.complete(e) for e in h] for h in hops]) for c, hops in cycles]
     if len(cycles) >= max_cycles:
         complete = False
         notes.append(f"stopped at max_cycles={max_cycles}")

@@ -135,6 +135,41 @@ def _edge_files(e: EdgeKind) -> dict[str, str]:
     return out
 
 
+def _topology_files() -> dict[str, str]:
+    """Bulk reads for the read-side topology index (graph_credit/topology): every node's id and key,
+    every edge's two ends with its properties, one query per node kind and per (edge kind, pair).
+    LadybugDB returns its internal offsets as ids (dense integers, no strings to map); Neo4j the
+    business keys."""
+    out = {}
+    for k in NODE_KINDS.values():
+        slug = node_slug(k)
+        purpose = f"every {k.name} node's id and business key (topology index build)"
+        out[f"topology/nodes_{slug}.cypher"] = (
+            _header(purpose, "read", "") + f"MATCH (n:{k.name})\nRETURN n.{k.key} AS id, n.{k.key} AS key\n"
+        )
+        out[f"topology/nodes_{slug}.ladybug.cypher"] = (
+            _header(purpose, "read", "")
+            + f"MATCH (n:{k.name})\nRETURN offset(id(n)) AS id, n.{k.key} AS key\n"
+        )
+    for e in EDGE_KINDS.values():
+        kept = [p for p in ("role", "ratio", "amount", "since", "until") if p in e.properties]
+        props = "".join(f", r.{p} AS {p}" for p in ["eid", *kept])
+        for src, dst in e.pairs:
+            slug = edge_slug(e, src, dst)
+            a, b = NODE_KINDS[src], NODE_KINDS[dst]
+            match = f"MATCH (a:{src})-[r:{e.name}]->(b:{dst})\n"
+            purpose = f"every {e.name} edge from {src} to {dst}: its ends' ids and its properties (topology index build)"
+            out[f"topology/edges_{slug}.cypher"] = (
+                _header(purpose, "read", "") + match + f"RETURN a.{a.key} AS src, b.{b.key} AS dst{props}\n"
+            )
+            out[f"topology/edges_{slug}.ladybug.cypher"] = (
+                _header(purpose, "read", "")
+                + match
+                + f"RETURN offset(id(a)) AS src, offset(id(b)) AS dst{props}\n"
+            )
+    return out
+
+
 def generated_files() -> dict[str, str]:
     files = {
         "schema/create.ladybug.cypher": _header("create every node and rel table", "write", "")
@@ -146,6 +181,7 @@ def generated_files() -> dict[str, str]:
         files.update(_node_files(k))
     for e in EDGE_KINDS.values():
         files.update(_edge_files(e))
+    files.update(_topology_files())
     return files
 
 

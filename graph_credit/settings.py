@@ -27,6 +27,12 @@ class Settings(BaseSettings):
         2048, ge=64, description="LadybugDB buffer pool; it is never given back, so keep it bounded"
     )
     query_timeout_ms: int = Field(30_000, ge=100, description="LadybugDB per-query time limit")
+    topology_index: bool = Field(
+        True, description="keep the read-side topology index for paths and neighbourhoods (LadybugDB)"
+    )
+    topology_dir: Path | None = Field(
+        None, description="folder for the persisted topology index; default: beside the database file"
+    )
     neo4j_uri: str | None = Field(None, description="bolt:// or neo4j:// address of a Neo4j 5 server")
     neo4j_user: str = Field("neo4j", description="Neo4j user")
     neo4j_password: str = Field("", description="Neo4j password")

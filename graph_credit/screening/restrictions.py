@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Iterable
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -25,6 +26,7 @@ FALLBACK_NOTE = (
 )
 
 
+@cache
 def punishment_module() -> ModuleType | None:
     try:
         mod = importlib.import_module("graph_credit.punishment")

@@ -20,6 +20,8 @@ def open_store(settings: Settings | None = None, *, read_only: bool = False) -> 
         buffer_pool_mb=s.buffer_pool_mb,
         query_timeout_ms=s.query_timeout_ms,
         read_only=read_only,
+        use_topology_index=s.topology_index,
+        topology_dir=s.topology_dir,
     )
 
 

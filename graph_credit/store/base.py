@@ -25,6 +25,10 @@ class GraphStore(Protocol):
         """Run the named read query; the rows as a DataFrame (for large answers)."""
         ...
 
+    def read_arrow(self, query: str, /, **params: Any) -> pa.Table:
+        """Run the named read query; the rows as an Arrow table (bulk reads)."""
+        ...
+
     def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named write query, serialised against every other write."""
         ...

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from graph_credit.errors import EngineError
 from graph_credit.queries import Query, QueryRegistry, registry
+from graph_credit.topology.cache import file_stamp
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
 
@@ -34,6 +35,8 @@ class EmbeddedStore:
         query_timeout_ms: int = 30_000,
         read_only: bool = False,
         queries: QueryRegistry | None = None,
+        use_topology_index: bool = True,
+        topology_dir: Path | str | None = None,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +48,12 @@ class EmbeddedStore:
         )
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        # For the topology index (graph_credit.topology): the database state this store sees when
+        # read-only, and a count of this store's writes, both part of its staleness check.
+        self.use_topology_index = use_topology_index
+        self.topology_dir = Path(topology_dir) if topology_dir else None
+        self.opened_stamp = file_stamp(self.path) if read_only else None
+        self.generation = 0
 
     # connections -------------------------------------------------------------------------
     def _conn(self) -> ladybug.Connection:
@@ -73,6 +82,7 @@ class EmbeddedStore:
     def ensure_schema(self) -> None:
         text = self._query("schema/create").text
         with self._write_lock:
+            self.generation += 1
             for stmt in _STATEMENT_END.split(text):
                 if stmt.strip():
                     self._run(stmt, {})
@@ -88,6 +98,11 @@ class EmbeddedStore:
     def read_frame(self, query: str, /, **params: Any) -> pd.DataFrame:
         result = self._run(self._query(query).text, params)
         return result.get_as_df()
+
+    def read_arrow(self, query: str, /, **params: Any) -> pa.Table:
+        """Run the named read query; the rows as an Arrow table (bulk reads, no Python objects)."""
+        result = self._run(self._query(query).text, params)
+        return result.get_as_arrow()
 
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run ad-hoc read text (benchmarks' bare-engine floor, the guarded console)."""
@@ -138,6 +153,7 @@ class EmbeddedStore:
     def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         q = self._query(query)
         with self._write_lock:
+            self.generation += 1
             try:
                 result = self._run(q.text, params)
             except EngineError:
@@ -154,6 +170,7 @@ class EmbeddedStore:
             return 0
         q = self._query(name)
         with self._write_lock:
+            self.generation += 1
             try:
                 self._run(q.text, {"frame": table})
             except EngineError:

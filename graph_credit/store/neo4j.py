@@ -91,6 +91,9 @@ class Neo4jStore:
     def read_frame(self, query: str, /, **params: Any) -> pd.DataFrame:
         return pd.DataFrame(self.read(query, **params))
 
+    def read_arrow(self, query: str, /, **params: Any) -> pa.Table:
+        return pa.Table.from_pylist(self.read(query, **params))
+
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._execute(text, params or {}, write=False)
 

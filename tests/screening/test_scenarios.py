@@ -195,7 +195,7 @@ def test_outbound_investment_and_failed_project(store: GraphStore, world: World)
     world.hold("C", "Tiny", "5%")
     world.record("BL-S", "Sub", "blacklist", until="2027-01-01")
     world.record("BL-T", "Tiny", "blacklist", until="2027-01-01")
-    world.project("PRJ1", "C", "investor", "terminated", "未落地")
+    world.project("PRJ1", "C", "investor", "terminated", "未落地", started="2022-01-01", ended="2023-12-01")
     world.load(store)
     r = check(store, world)
     [f] = [f for f in r.findings if f.rule == "outbound-serious"]
@@ -203,6 +203,8 @@ def test_outbound_investment_and_failed_project(store: GraphStore, world: World)
     assert [o.enterprise.key for o in r.outbound] == [world.key("Sub")]
     [p] = [f for f in r.findings if f.rule == "project-failed"]
     assert p.subject.key == "PRJ1" and "未落地" in p.text
+    then = check(store, world, as_of=dt.date(2023, 6, 30))  # running then: its end was not known
+    assert "project-failed" not in rules(then) and then.projects[0].status == "running"
 
 
 def test_ambiguous_name_returns_the_candidates(store: GraphStore, world: World) -> None:

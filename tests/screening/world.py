@@ -22,7 +22,7 @@ class World:
             "records.csv": [
                 "record_id,subject,kind,category,level,authority,decision_date,valid_until,status,responsible"
             ],
-            "projects.csv": ["code,name,kind,status,outcome"],
+            "projects.csv": ["code,name,kind,status,started,ended,outcome"],
             "participations.csv": ["enterprise,project,role"],
             "guarantees.csv": ["guarantor,debtor,amount,since,until"],
         }
@@ -66,8 +66,12 @@ class World:
             f"{rid},{self._ref(subject)},{kind},{category},{level},佳木斯市市场监督管理局,{decided},{until},{status},{responsible}"
         )
 
-    def project(self, code: str, ent: str, role: str, status: str, outcome: str) -> None:
-        self.files["projects.csv"].append(f"{code},项目{code},investment,{status},{outcome}")
+    def project(
+        self, code: str, ent: str, role: str, status: str, outcome: str, started: str = "", ended: str = ""
+    ) -> None:
+        self.files["projects.csv"].append(
+            f"{code},项目{code},investment,{status},{started},{ended},{outcome}"
+        )
         self.files["participations.csv"].append(f"{self._ref(ent)},{code},{role}")
 
     def guarantee(self, guarantor: str, debtor: str, since: str = "") -> None:

@@ -1,0 +1,6 @@
+// purpose: every SUBJECT_OF edge from Person to CreditRecord: its ends' ids and its properties (topology index build)
+// mode: read
+// params: 
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+MATCH (a:Person)-[r:SUBJECT_OF]->(b:CreditRecord)
+RETURN a.pkey AS src, b.record_id AS dst, r.eid AS eid

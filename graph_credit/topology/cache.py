@@ -1,0 +1,200 @@
+"""Keep one topology index per store, persisted beside the database, rebuilt when the graph changed.
+
+Staleness check: the database's own files. LadybugDB writes its write-ahead log (and, at a
+checkpoint, the main file) on every committed write, from any process, so the size and modification
+time (ns) of the database file and its `.wal` change with every write: no writer can forget to bump
+a counter, and no query needs to be classified as topology-changing or not. Checking is two `stat`
+calls. It is conservative: a write that changes no edge (a record's status) also invalidates the
+index, and LadybugDB sometimes touches the file when it opens after a read-write session; the price
+is a rebuild (seconds at city scale), never a wrong answer. Within a process the store's write
+counter is compared as well, so a write is seen even where a file system's clock is coarse.
+
+A read-only store sees the database as it was when opened, whatever other processes write later, so
+its index is keyed by the stamp taken at opening and never rebuilt during its life.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import threading
+import uuid
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from graph_credit.topology.build import build_index
+from graph_credit.topology.index import TopologyIndex
+
+FORMAT = 3  # bump when the arrays or their meaning change: older files are then rebuilt
+_ARRAYS = (
+    "base",
+    "e_kind",
+    "e_src",
+    "e_dst",
+    "e_since",
+    "e_until",
+    "out_ptr",
+    "out_edge",
+    "in_ptr",
+    "in_edge",
+    "e_role",
+    "e_value",
+    "eid_offsets",
+)
+
+
+def file_stamp(path: Path) -> str:
+    """Size and modification time of the database and its write-ahead log (or of a folder's files)."""
+    paths = [path, path.with_name(path.name + ".wal")]
+    if path.is_dir():
+        paths = sorted(p for p in path.iterdir() if p.is_file())
+    parts = []
+    for p in paths:
+        try:
+            st = p.stat()
+            parts.append(f"{p.name}:{st.st_size}:{st.st_mtime_ns}")
+        except FileNotFoundError:
+            parts.append(f"{p.name}:-")
+    return f"v{FORMAT}|" + "|".join(parts)
+
+
+def cache_path(store: Any) -> Path:
+    folder = Path(getattr(store, "topology_dir", None) or store.path.parent)
+    return folder / f"{store.path.name}.topology.npz"
+
+
+def _eid_path(path: Path, token: str) -> Path:
+    return path.with_name(f"{path.name}.eid-{token}.npy")
+
+
+def save(index: TopologyIndex, path: Path) -> None:
+    """The arrays in one .npz (read whole on load) and the edge identities in a .npy of their own
+    (memory-mapped on load), named by a token the .npz records, so a reader never pairs the arrays
+    of one build with the identities of another."""
+    token = uuid.uuid4().hex
+    meta = {
+        "format": FORMAT,
+        "stamp": index.stamp,
+        "node_kinds": list(index.node_kinds),
+        "edge_kinds": list(index.edge_kinds),
+        "roles": list(index.roles),
+        "eid_token": token,
+        "build_seconds": index.build_seconds,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(_eid_path(path, token), np.asarray(index.eid_data))
+    arrays = {name: getattr(index, name) for name in _ARRAYS}
+    for kind in index.node_kinds:
+        arrays[f"keys__{kind}"] = index.keys[kind]
+        arrays[f"order__{kind}"] = index.order[kind]
+        arrays[f"rank__{kind}"] = index.rank[kind]
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with tmp.open("wb") as fh:
+        np.savez(fh, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
+    os.replace(tmp, path)  # readers see the old file or the new one, never half of one
+    for old in path.parent.glob(f"{path.name}.eid-*.npy"):
+        if old.name != _eid_path(path, token).name:
+            with contextlib.suppress(OSError):  # a reader may still map it: it goes when they close
+                old.unlink()
+
+
+def load(path: Path, stamp: str) -> TopologyIndex | None:
+    """The persisted index if it was built from the database state `stamp`, else None."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(bytes(z["meta"]).decode())
+            if meta.get("format") != FORMAT or meta.get("stamp") != stamp:
+                return None
+            kinds = tuple(meta["node_kinds"])
+            eid_data = np.load(_eid_path(path, meta["eid_token"]), mmap_mode="r")
+            return TopologyIndex(
+                node_kinds=kinds,
+                edge_kinds=tuple(meta["edge_kinds"]),
+                keys={k: z[f"keys__{k}"] for k in kinds},
+                order={k: z[f"order__{k}"] for k in kinds},
+                rank={k: z[f"rank__{k}"] for k in kinds},
+                eid_data=eid_data,
+                roles=tuple(meta["roles"]),
+                stamp=stamp,
+                build_seconds=float(meta.get("build_seconds", 0.0)),
+                **{name: z[name] for name in _ARRAYS},
+            )
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+class _Holder:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.index: TopologyIndex | None = None
+        self.generation = -1
+        self.loaded_from_disk = False
+
+
+_HOLDERS_LOCK = threading.Lock()
+
+
+def _holder(store: Any) -> _Holder:
+    with _HOLDERS_LOCK:
+        h = store.__dict__.get("_topology_holder")
+        if h is None:
+            h = store.__dict__["_topology_holder"] = _Holder()
+        return h
+
+
+def index_source(store: Any) -> Any | None:
+    """The store an index can be kept for: a LadybugDB store with the index switched on (a wrapper,
+    such as a benchmark's recording store, names the store it wraps as `topology_source`)."""
+    src = getattr(store, "topology_source", store)
+    if getattr(src, "engine", None) != "ladybug" or not getattr(src, "use_topology_index", False):
+        return None
+    if not isinstance(getattr(src, "path", None), Path):
+        return None
+    return src
+
+
+def current_stamp(store: Any) -> str:
+    if getattr(store, "read_only", False) and getattr(store, "opened_stamp", None):
+        return str(store.opened_stamp)
+    return file_stamp(store.path)
+
+
+def index_for(store: Any) -> TopologyIndex | None:
+    """The store's topology index, fresh for the database state the store sees (loaded from the
+    persisted file or built and saved); None where no index is kept (Neo4j, switched off)."""
+    src = index_source(store)
+    if src is None:
+        return None
+    h = _holder(src)
+    generation = getattr(src, "generation", 0)
+    stamp = current_stamp(src)
+    index = h.index
+    if index is not None and index.stamp == stamp and h.generation == generation:
+        return index
+    with h.lock:
+        if h.index is not None and h.index.stamp == stamp and h.generation == generation:
+            return h.index
+        path = cache_path(src)
+        index = load(path, stamp)
+        h.loaded_from_disk = index is not None
+        if index is None:
+            index = build_index(src, stamp)
+            # A write during the build may have mixed states: keep the stamp taken before it, so the
+            # next use sees the change and rebuilds; persist only what is known to be consistent.
+            if current_stamp(src) == stamp and getattr(src, "generation", 0) == generation:
+                with contextlib.suppress(OSError):  # a read-only folder: the index lives in memory only
+                    save(index, path)
+        h.index, h.generation = index, generation
+        return index
+
+
+def drop_index(store: Any) -> None:
+    """Forget the in-memory index (the persisted file stays, checked by its stamp on next use)."""
+    src = index_source(store)
+    if src is not None:
+        h = _holder(src)
+        with h.lock:
+            h.index = None
