@@ -5,8 +5,13 @@ COPY graph_credit ./graph_credit
 COPY loaders ./loaders
 COPY api ./api
 COPY cypher ./cypher
+COPY policy ./policy
 RUN pip install --no-cache-dir -e .
-RUN useradd --create-home graphcredit
+RUN useradd --create-home graphcredit \
+    && mkdir -p /var/lib/graph-credit && chown graphcredit /var/lib/graph-credit
+# The query log must outlive the container: mount a volume here (docker-compose.yml does).
+ENV GRAPH_CREDIT_AUDIT_DB_PATH=/var/lib/graph-credit/audit.sqlite
+VOLUME /var/lib/graph-credit
 USER graphcredit
 EXPOSE 8000
 CMD ["graph-credit", "serve"]

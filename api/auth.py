@@ -26,7 +26,7 @@ class Principal:
     anonymous: bool = False
 
 
-def authenticate(
+async def authenticate(
     request: Request,
     bearer: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
     header: str | None = Depends(_header),
@@ -47,7 +47,7 @@ def require(*roles: ApiRole) -> Callable[..., Principal]:
     """A dependency letting only `roles` through (403 otherwise, 401 for the anonymous)."""
     allowed = frozenset(roles)
 
-    def check(principal: Principal = Depends(authenticate)) -> Principal:  # noqa: B008
+    async def check(principal: Principal = Depends(authenticate)) -> Principal:  # noqa: B008
         if principal.role not in allowed:
             if principal.anonymous:
                 raise ApiError(

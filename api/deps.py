@@ -1,4 +1,8 @@
-"""Dependencies as `Annotated` aliases: the store, the settings, the caller, the query log, paging."""
+"""Dependencies as `Annotated` aliases: the store, the settings, the caller, the query log, paging.
+
+They do no blocking work, so they are `async def`: FastAPI runs a sync dependency in the thread
+pool, one hop per dependency per request, which cost more than the lookups themselves under
+load. The routes stay sync (the engine blocks) and run in the pool once."""
 
 from __future__ import annotations
 
@@ -23,15 +27,15 @@ from graph_credit.store.base import GraphStore
 _PERSON_KEY = re.compile(r"^[PR][0-9a-f]{32}$")
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_log(request: Request) -> QueryLog:
+async def get_log(request: Request) -> QueryLog:
     return request.app.state.query_log
 
 
@@ -80,7 +84,7 @@ class Audit:
         )
 
 
-def get_audit(
+async def get_audit(
     request: Request,
     principal: PrincipalDep,
     purpose: Annotated[
@@ -108,7 +112,7 @@ class Paging:
     offset: int
 
 
-def get_paging(
+async def get_paging(
     limit: Annotated[int, Query(ge=1, le=200, description="items per page")] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000, description="items to skip")] = 0,
 ) -> Paging:

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     api_anonymous: bool = Field(True, description="requests without a key get the public role; false: 401")
     audit_db_path: Path = Field(Path("var/audit.sqlite"), description="the append-only query log (SQLite)")
     api_max_body_bytes: int = Field(1_048_576, ge=1024, description="largest request body accepted")
+    api_workers: int = Field(
+        4, ge=1, le=256, description="requests the API works on at once; the rest wait, screening first"
+    )
     api_max_batch: int = Field(500, ge=1, le=10_000, description="most subjects in one batch request")
     console_max_rows: int = Field(
         1000, ge=1, le=100_000, description="rows the Cypher console returns at most"

@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from api.auth import OPERATORS, require
 from api.deps import AuditDep, PagingDep, QueryLogDep
 from api.schemas.audit import AuditEntryOut, AuditPage
-from api.schemas.common import ERROR_RESPONSES
+from api.schemas.common import ERROR_RESPONSES, json_errors
 from graph_credit.audit import Filter, csv_lines
 
 router = APIRouter(
@@ -20,7 +20,7 @@ router = APIRouter(
 )
 
 
-def get_filter(
+async def get_filter(
     who: Annotated[str | None, Query(max_length=100)] = None,
     subject: Annotated[str | None, Query(max_length=600)] = None,
     endpoint: Annotated[str | None, Query(max_length=200, description="e.g. GET /entities/{key}")] = None,
@@ -54,7 +54,7 @@ def list_entries(log: QueryLogDep, audit: AuditDep, paging: PagingDep, f: Filter
     "/export.csv",
     summary="The matching entries as CSV, oldest first",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}},
+    responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}, **json_errors()},
 )
 def export(log: QueryLogDep, audit: AuditDep, f: FilterDep) -> StreamingResponse:
     audit("query-log", action="export")

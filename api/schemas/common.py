@@ -62,3 +62,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     422: {"model": ErrorResponse, "description": "invalid input: each field and why"},
     503: {"model": ErrorResponse, "description": "the graph engine or the query log is unavailable"},
 }
+
+
+def json_errors(extra: dict[int, str] | None = None) -> dict[int | str, dict[str, object]]:
+    """The error responses as JSON for a route whose success is not JSON (HTML, CSV): FastAPI
+    would otherwise document them in the route's own media type."""
+    out: dict[int | str, dict[str, object]] = {}
+    for code, spec in {
+        **ERROR_RESPONSES,
+        **{k: {"description": v} for k, v in (extra or {}).items()},
+    }.items():
+        out[code] = {
+            "description": spec["description"],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+        }
+    return out

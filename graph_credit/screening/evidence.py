@@ -43,6 +43,8 @@ class CountingStore:
     def __init__(self, store: GraphStore) -> None:
         self._store = store
         self.engine = store.engine
+        # the topology index (graph_credit.topology) belongs to the wrapped store, not to this wrapper
+        self.topology_source = getattr(store, "topology_source", store)
         self.calls: list[tuple[str, dict[str, Any]]] = []
 
     def read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:

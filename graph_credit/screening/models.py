@@ -206,7 +206,7 @@ class ScreeningResult(BaseModel):
         return {
             "query": query or self.candidate.uscc,
             "uscc": self.candidate.uscc,
-            "name": self.candidate.name,
+            "name": self.candidate.name or "",
             "as_of": self.as_of.isoformat(),
             "grade": self.grade,
             "verdict": self.verdict,
