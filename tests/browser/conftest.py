@@ -1,4 +1,5 @@
-"""Browser fixtures: `browser` (headless Chromium), `page` (network-guarded), `live_server`, `screenshot`.
+"""Browser fixtures: `browser` (headless Chromium), `page` (network-guarded), `live_server`, `screenshot`,
+and `tiny_store` (the synthetic `tiny` bundle, generated and loaded once per session: about a second).
 
 Without Chromium (or Playwright) every browser test is skipped with the reason, unless
 REQUIRE_BROWSER=1 (CI), where that is a failure. Every `page` records its requests and the test
@@ -19,8 +20,12 @@ from typing import Any
 
 import pytest
 
+from graph_credit.store.embedded import EmbeddedStore
+from loaders.load import load_bundle
+from loaders.synthetic import generate
 from tests.browser.harness import CHROMIUM_FLAGS, NetworkGuard, browser_required, chromium_path, serve
 from tests.browser.harness import screenshot as _screenshot
+from tests.conftest import SECRET
 
 
 def _unavailable(reason: str) -> None:
@@ -92,3 +97,22 @@ def local_file(network_guard: NetworkGuard) -> Callable[[Path], str]:
 def screenshot(page: Any) -> Callable[[str], Path]:
     """`screenshot(name)` saves var/screenshots/NAME.png of the current page."""
     return lambda name: _screenshot(page, name)
+
+
+@pytest.fixture(scope="session")
+def tiny_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic `tiny` bundle (300 enterprises, deterministic), generated once per session."""
+    folder = tmp_path_factory.mktemp("tiny") / "bundle"
+    generate("tiny", folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_store(tiny_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    """An embedded store holding the `tiny` bundle, shared by the session's browser tests (read only)."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("tiny-db") / "graph.lbug", buffer_pool_mb=256)
+    load_bundle(store, tiny_bundle, SECRET)
+    try:
+        yield store
+    finally:
+        store.close()
