@@ -253,3 +253,34 @@ def test_the_index_lives_where_settings_say(tmp_path: Path) -> None:
     off = EmbeddedStore(tmp_path / "h.lbug", buffer_pool_mb=128, use_topology_index=False)
     assert index_for(off) is None
     off.close()
+
+
+def test_cli_builds_then_loads_the_index(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from graph_credit.cli import app
+
+    db = tmp_path / "g.lbug"
+    rw = EmbeddedStore(db, buffer_pool_mb=128)
+    load(
+        rw,
+        tmp_path / "b",
+        enterprises=[ent(1), ent(2)],
+        holdings=[{"holder": U(1), "target": U(2), "ratio": "1"}],
+    )
+    rw.close()
+    runner = CliRunner()
+
+    def run(*args: str) -> dict:
+        result = runner.invoke(app, ["topology", "--db", str(db), "--json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    first = run()
+    assert (first["nodes"], first["edges"], first["loaded"]) == (2, 1, False)
+    assert run()["loaded"] is True  # the next process finds it beside the database
+    assert run("--rebuild")["loaded"] is False
+    human = runner.invoke(app, ["topology", "--db", str(db)])
+    assert human.exit_code == 0 and "1 edges" in human.stdout
