@@ -284,3 +284,27 @@ def test_cli_builds_then_loads_the_index(tmp_path: Path) -> None:
     assert run("--rebuild")["loaded"] is False
     human = runner.invoke(app, ["topology", "--db", str(db)])
     assert human.exit_code == 0 and "1 edges" in human.stdout
+
+
+def test_a_slow_rebuild_runs_in_the_background_and_the_engine_answers_meanwhile(
+    small_graph: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph_credit.topology import cache
+
+    if small_graph.engine != "ladybug":
+        pytest.skip("the topology index is kept for LadybugDB stores")
+    first = index_for(small_graph)
+    assert first is not None
+    monkeypatch.setattr(cache, "BACKGROUND_AFTER_S", -1.0)  # every rebuild counts as slow
+    load(
+        small_graph,
+        tmp_path / "more",
+        enterprises=[ent(4)],
+        holdings=[{"holder": U(4), "target": U(3), "ratio": "0.1"}],
+    )
+    assert index_for(small_graph) is None or index_for(small_graph) is not first  # None while it builds
+    answer = inv.shortest_path(small_graph, U(3), U(4), edge_kinds=["HOLDS"])  # index or engine: same answer
+    assert [p.keys() for p in answer.paths] == [[U(3), U(4)]]
+    small_graph._topology_holder.building.join(timeout=30)  # type: ignore[attr-defined]
+    fresh = index_for(small_graph)
+    assert fresh is not None and fresh is not first and fresh.gid("Enterprise", U(4)) is not None

@@ -126,12 +126,20 @@ def load(path: Path, stamp: str) -> TopologyIndex | None:
         return None
 
 
+# A rebuild that took longer than this the last time runs in the background: until the fresh index
+# is in place, questions are answered by per-node engine queries (right, only slower), so a write
+# never makes a reader wait for a rebuild. A first build (nothing to fall back on but the engine
+# either way) and small graphs are built at once.
+BACKGROUND_AFTER_S = 1.0
+
+
 class _Holder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.index: TopologyIndex | None = None
         self.generation = -1
         self.loaded_from_disk = False
+        self.building: threading.Thread | None = None
 
 
 _HOLDERS_LOCK = threading.Lock()
@@ -162,21 +170,21 @@ def current_stamp(store: Any) -> str:
     return file_stamp(store.path)
 
 
-def index_for(store: Any) -> TopologyIndex | None:
-    """The store's topology index, fresh for the database state the store sees (loaded from the
-    persisted file or built and saved); None where no index is kept (Neo4j, switched off)."""
-    src = index_source(store)
-    if src is None:
-        return None
-    h = _holder(src)
-    generation = getattr(src, "generation", 0)
-    stamp = current_stamp(src)
+def _fresh(h: _Holder, stamp: str, generation: int) -> TopologyIndex | None:
     index = h.index
     if index is not None and index.stamp == stamp and h.generation == generation:
         return index
+    return None
+
+
+def _refresh(src: Any, h: _Holder) -> TopologyIndex:
+    """Load the persisted index if it is of this state, else build and save it (under the lock)."""
     with h.lock:
-        if h.index is not None and h.index.stamp == stamp and h.generation == generation:
-            return h.index
+        generation = getattr(src, "generation", 0)
+        stamp = current_stamp(src)
+        index = _fresh(h, stamp, generation)
+        if index is not None:
+            return index
         path = cache_path(src)
         index = load(path, stamp)
         h.loaded_from_disk = index is not None
@@ -189,6 +197,31 @@ def index_for(store: Any) -> TopologyIndex | None:
                     save(index, path)
         h.index, h.generation = index, generation
         return index
+
+
+def index_for(store: Any, *, wait: bool | None = None) -> TopologyIndex | None:
+    """The store's topology index, fresh for the database state the store sees (loaded from the
+    persisted file or built and saved); None where no index is kept (Neo4j, switched off) and
+    while a slow rebuild runs in the background (`wait=None`: see BACKGROUND_AFTER_S; `wait=True`
+    always waits for it, `wait=False` never does)."""
+    src = index_source(store)
+    if src is None:
+        return None
+    h = _holder(src)
+    index = _fresh(h, current_stamp(src), getattr(src, "generation", 0))
+    if index is not None:
+        return index
+    previous = h.index
+    slow = previous is not None and previous.build_seconds > BACKGROUND_AFTER_S
+    if wait is False or (wait is None and slow):
+        with _HOLDERS_LOCK:
+            if h.building is None or not h.building.is_alive():
+                h.building = threading.Thread(
+                    target=_refresh, args=(src, h), name="topology-index", daemon=True
+                )
+                h.building.start()
+        return None
+    return _refresh(src, h)
 
 
 def drop_index(store: Any) -> None:
