@@ -145,7 +145,7 @@ def index_report(store: EmbeddedStore) -> dict[str, Any]:
     loaded = index_for(store)
     load = time.perf_counter() - t0
     assert loaded is not None and store._topology_holder.loaded_from_disk  # type: ignore[attr-defined]
-    disk = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob(f"{path.name}.eid-*.npy"))
+    disk = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob(f"{path.name}.*-*.npy"))
     return {
         "nodes": index.n_nodes,
         "edges": index.n_edges,

@@ -23,20 +23,21 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 
-def _run(script: str, *args: str) -> dict[str, Any]:
+def _run(script: str, *args: str) -> Any:
     out = subprocess.run(
         [sys.executable, str(HERE / script), *args, "--json"], check=True, capture_output=True, text=True
     )
     return json.loads(out.stdout)
 
 
-def rows(own: dict[str, Any], inv: dict[str, Any]) -> list[dict[str, Any]]:
+def rows(own: list[dict[str, Any]], inv: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
-    for name in ("controller", "beneficial_owners"):
-        ms, ratio = own["ms"][name], own["ratio_to_bare"][name]
+    for result, name in ((r, n) for r in own for n in ("controller", "beneficial_owners")):
+        ms, ratio = result["ms"][name], result["ratio_to_bare"][name]
+        population = "random enterprise" if result["population"] == "all" else "random held enterprise"
         out.append(
             {
-                "target": f"{name} (random enterprise)",
+                "target": f"{name} ({population})",
                 "p50": ms["p50"],
                 "p99": ms["p99"],
                 "limit_p99": 30.0,

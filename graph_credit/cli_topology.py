@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
             path = cache_path(store)
             if rebuild:
                 drop_index(store)
-                for p in [path, *path.parent.glob(f"{path.name}.eid-*.npy")]:
+                for p in [path, *path.parent.glob(f"{path.name}.*-*.npy")]:
                     p.unlink(missing_ok=True)
             t0 = time.perf_counter()
             index = index_for(store)

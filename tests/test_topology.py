@@ -185,6 +185,16 @@ def test_index_holds_the_graph(small_graph: GraphStore) -> None:
     legal = ix.incident(e1, edge_mask=ix.edge_mask(["LEGAL_REP_OF"]))[0]
     assert [ix.role(int(e)) for e in legal] == ["legal_rep"]
     assert ix.nbytes() > 0 and ix.n_edges == 7
+    # Display fields equal the engine's, node for node (the person's masked ID included).
+    for kind in ix.node_kinds:
+        slug = inv._SLUG[kind]
+        for gid in range(
+            int(ix.base[ix.node_kinds.index(kind)]), int(ix.base[ix.node_kinds.index(kind) + 1])
+        ):
+            _, key = ix.node(gid)
+            [row] = small_graph.read(f"investigate/details_{slug}", keys=[key])
+            want = (row.get("name"), row.get("status"), row.get("subkind"), row.get("id_masked"))
+            assert ix.display(gid) == want, (kind, key)
 
 
 def test_a_write_makes_the_index_stale_and_the_next_answer_sees_it(
