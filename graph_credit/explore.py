@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -27,7 +28,7 @@ from pyvis.network import Network
 from graph_credit import explore_style as style
 from graph_credit import investigate as inv
 from graph_credit import ownership as own
-from graph_credit.errors import InvalidInput
+from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.identifiers import mask_name
 from graph_credit.investigate import EdgeRef, Neighbourhood, NodeRef, Path, PathResult
 from graph_credit.ownership import EffectiveOwnership, OwnershipTree
@@ -378,17 +379,29 @@ def _punishment() -> Any:
 
 
 def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
+    """Restrictions the joint-punishment module derived for a person (`restrictions(store, key,
+    as_of)`: `.restricted` and `.items` with record, measure and state), when it is installed."""
     mod = _punishment()
     fn = getattr(mod, "restrictions", None) if mod is not None else None
     if fn is None:
         return
-    items = fn(store, n.key, on)
-    for item in items or []:
-        rid = getattr(item, "record_id", None) or getattr(item, "source_record", None) or "?"
+    kwargs = {"related": False} if "related" in inspect.signature(fn).parameters else {}
+    try:
+        res = fn(store, n.key, on, **kwargs)
+    except NotFound:
+        return
+    for item in getattr(res, "items", []):
+        if getattr(item, "state", "active") != "active":
+            continue
         n.marks.append(
-            RecordMark(record_id=str(rid), kind=getattr(item, "kind", None), relation="punishment")
+            RecordMark(
+                record_id=str(getattr(item, "record_id", "?")),
+                kind=getattr(item, "record_kind", None),
+                relation="punishment",
+                note=getattr(item, "measure_name", None),
+            )
         )
-    if items:
+    if getattr(res, "restricted", False):
         n.flag("restricted")
 
 
@@ -482,7 +495,7 @@ def _node_title(n: SubNode, role: ViewerRole) -> str:
     for m in n.marks:
         what = style.RECORD_NAME.get(m.kind or "", m.kind or "record")
         how = {"subject": "subject", "responsible": "responsible person", "punishment": "joint punishment"}
-        lines.append(f"{what} {m.record_id} ({how[m.relation]})")
+        lines.append(f"{what} {m.record_id} ({how[m.relation]}{': ' + m.note if m.note else ''})")
     lines += n.notes
     return "\n".join(lines)
 
