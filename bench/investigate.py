@@ -4,22 +4,28 @@ For every sampled call the investigate function runs once through a recording st
 subject's pages may not be cached yet), then the exact queries it issued (same texts, same
 parameters) are replayed through `store.run_text`, one after another with nothing else done: the
 engine floor; then the call runs again (warm). The ratio warm/floor says what the Python layer
-(hub logic, filtering, merging, pydantic) adds.
+(the topology index walk, hub logic, filtering, pydantic) adds to the engine work it rests on.
 
-    python bench/investigate.py --db var/demo/graph-demo.lbug [--sample 100] [--hubs 10]
+    python bench/investigate.py --db var/bench/load.lbug [--sample 100] [--hubs 10] [--topology-dir DIR]
 
-Measures the capped 2-hop neighbourhood (default caps) around random enterprises and around the
-largest hubs (found by degree), shortest paths within 8 hops between random enterprise pairs, and
-the name search (a CONTAINS scan: LadybugDB has no text index offline). Prints p50/p95/p99 ms.
-Targets on the city scale: capped 2-hop p99 <= 50 ms including hubs, shortest path p99 <= 100 ms.
-Without --db it builds the small synthetic data set first (loaders.synthetic, scale "tiny").
+First the topology index (graph_credit/topology) is built from scratch, saved and loaded, with its
+build time, memory and size on disk. Then: the capped 2-hop neighbourhood (default caps) around
+random enterprises and around the largest hubs (found by degree), shortest paths within 8 hops
+between random enterprise pairs, and the name search (a CONTAINS scan: LadybugDB has no text index
+offline). Neighbourhoods and paths are also run with the index switched off (the per-node engine
+walk, `--engine-sample` calls) and, for paths, beside LadybugDB's own `* SHORTEST 1..8` on the same
+pairs: what the index saves. Prints p50/p95/p99 ms. Targets on the city scale: capped 2-hop p99 <=
+50 ms including hubs, shortest path p99 <= 100 ms. Without --db it builds the small synthetic data
+set first (loaders.synthetic, scale "tiny").
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -33,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph_credit import investigate as inv  # noqa: E402
+from graph_credit.errors import EngineError  # noqa: E402
 from graph_credit.queries import registry  # noqa: E402
 from graph_credit.store.embedded import EmbeddedStore  # noqa: E402
 
@@ -96,18 +103,86 @@ def measure(store: EmbeddedStore, calls: list[Callable[[Any], Any]]) -> dict[str
         bare.append((time.perf_counter() - t0) * 1000)
         warm.append(_ms(lambda: call(store))[0])  # noqa: B023
     ratio = [w / b for w, b in zip(warm, bare, strict=True) if b > 0]
+    w, b = _pct(warm), _pct(bare)
     return {
         "investigate_ms": _pct(cold),
-        "investigate_warm_ms": _pct(warm),
-        "bare_engine_warm_ms": _pct(bare),
+        "investigate_warm_ms": w,
+        "bare_engine_warm_ms": b,
         "ratio_warm_p50": round(statistics.median(ratio), 2) if ratio else None,
+        "ratio_of_p99s": round(w["p99"] / b["p99"], 2) if b and b["p99"] > 0 else None,
         "queries_per_call": _pct([float(q) for q in queries]),
         "_results": extra,
     }
 
 
+def engine_only(store: EmbeddedStore, calls: list[Callable[[Any], Any]]) -> dict[str, Any]:
+    """The same calls with the topology index switched off: one engine query per node."""
+    store.use_topology_index = False
+    try:
+        r = measure(store, calls)
+    finally:
+        store.use_topology_index = True
+    r.pop("_results")
+    return {k: r[k] for k in ("investigate_ms", "investigate_warm_ms", "queries_per_call")}
+
+
+def _mb(n: float) -> float:
+    return round(n / 1e6, 1)
+
+
+def index_report(store: EmbeddedStore) -> dict[str, Any]:
+    """Build the index from scratch, save it, load it back: time, memory and size on disk."""
+    from graph_credit.topology import build_index, cache_path, drop_index, index_for
+    from graph_credit.topology.cache import current_stamp, save
+
+    t0 = time.perf_counter()
+    index = build_index(store, current_stamp(store))
+    build = time.perf_counter() - t0
+    path = cache_path(store)
+    save(index, path)
+    drop_index(store)
+    t0 = time.perf_counter()
+    loaded = index_for(store)
+    load = time.perf_counter() - t0
+    assert loaded is not None and store._topology_holder.loaded_from_disk  # type: ignore[attr-defined]
+    disk = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob(f"{path.name}.eid-*.npy"))
+    return {
+        "nodes": index.n_nodes,
+        "edges": index.n_edges,
+        "build_s": round(build, 2),
+        "load_s": round(load, 3),
+        "memory_mb": _mb(index.nbytes()),
+        "eid_mapped_mb": _mb(index.eid_bytes()),
+        "disk_mb": _mb(disk),
+        "peak_rss_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024),
+    }
+
+
+SHORTEST = (
+    "MATCH p = (a:Enterprise {uscc: $a})-[* SHORTEST 1..8]-(b:Enterprise {uscc: $b}) RETURN length(p) AS hops"
+)
+
+
+def native_shortest(store: EmbeddedStore, pairs: list[tuple[str, str]], timeout_ms: int) -> dict[str, Any]:
+    """LadybugDB's own shortest path on the same pairs (no hub rule, no period): the bare engine answer."""
+    conn = store._conn()
+    conn.set_query_timeout(timeout_ms)
+    times, interrupted = [], 0
+    try:
+        for a, b in pairs:
+            t0 = time.perf_counter()
+            try:
+                store.run_text(SHORTEST, {"a": a, "b": b})
+            except EngineError:  # interrupted at the time limit: a figure, not a failure
+                interrupted += 1
+            times.append((time.perf_counter() - t0) * 1000)
+    finally:
+        conn.set_query_timeout(store._timeout_ms)
+    return {"ms": _pct(times), "interrupted_at_timeout": interrupted, "timeout_ms": timeout_ms}
+
+
 def _sample_enterprises(store: EmbeddedStore, n: int, rng: random.Random) -> list[str]:
-    keys = [r["k"] for r in store.run_text("MATCH (e:Enterprise) RETURN e.uscc AS k")]
+    keys = sorted(r["k"] for r in store.run_text("MATCH (e:Enterprise) RETURN e.uscc AS k"))
     return rng.sample(keys, min(n, len(keys)))
 
 
@@ -144,6 +219,15 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--buffer-pool-mb", type=int, default=2048)
     ap.add_argument("--json", action="store_true", help="print only the JSON summary")
+    ap.add_argument(
+        "--topology-dir", type=Path, help="where to keep the topology index (default: beside --db)"
+    )
+    ap.add_argument(
+        "--engine-sample", type=int, default=20, help="calls run without the index, for comparison"
+    )
+    ap.add_argument(
+        "--shortest-timeout-ms", type=int, default=10_000, help="time limit of the native SHORTEST"
+    )
     args = ap.parse_args()
 
     db = args.db
@@ -151,9 +235,14 @@ def main() -> None:
     if db is None:
         tmp = tempfile.TemporaryDirectory()
         db = _build_tiny(Path(tmp.name))
-    store = EmbeddedStore(db, buffer_pool_mb=args.buffer_pool_mb, read_only=True)
+    store = EmbeddedStore(
+        db, buffer_pool_mb=args.buffer_pool_mb, read_only=True, topology_dir=args.topology_dir
+    )
     rng = random.Random(args.seed)
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
+    log("topology index: build, save, load ...")
+    index = index_report(store)
+    log(f"  {index}")
 
     t0 = time.perf_counter()
     ents = _sample_enterprises(store, 2 * args.sample, rng)
@@ -167,26 +256,43 @@ def main() -> None:
 
     report: dict[str, Any] = {
         "db": str(db),
+        "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "sample": args.sample,
         "hubs": [[k, key, d] for k, key, d in hubs],
+        "topology_index": index,
     }
+    k = args.engine_sample
 
     log("capped 2-hop neighbourhood, random enterprises ...")
-    r = measure(store, [lambda s, k=k: inv.neighbourhood(s, k) for k in ents[: args.sample]])
+    calls = [lambda s, key=key: inv.neighbourhood(s, key) for key in ents[: args.sample]]
+    r = measure(store, calls)
     sizes = [len(n.nodes) for n in r.pop("_results")]
     report["neighbourhood_random"] = {**r, "nodes": _pct([float(x) for x in sizes])}
+    report["neighbourhood_random"]["without_index"] = engine_only(store, calls[:k])
 
     log("capped 2-hop neighbourhood, largest hubs ...")
-    r = measure(store, [lambda s, h=h: inv.neighbourhood(s, h[1], kind=h[0]) for h in hubs])
+    calls = [lambda s, h=h: inv.neighbourhood(s, h[1], kind=h[0]) for h in hubs]
+    r = measure(store, calls)
     sizes = [len(n.nodes) for n in r.pop("_results")]
     report["neighbourhood_hubs"] = {**r, "nodes": _pct([float(x) for x in sizes])}
+    report["neighbourhood_hubs"]["without_index"] = engine_only(store, calls)
 
     log("shortest path within 8 hops, random pairs ...")
     pairs = list(zip(ents[: args.sample], ents[args.sample : 2 * args.sample], strict=False))
-    r = measure(store, [lambda s, a=a, b=b: inv.shortest_path(s, a, b, max_hops=8) for a, b in pairs])
+    calls = [lambda s, a=a, b=b: inv.shortest_path(s, a, b, max_hops=8) for a, b in pairs]
+    r = measure(store, calls)
     results = r.pop("_results")
+    log("  ... the same pairs without the index, and LadybugDB's own SHORTEST ...")
+    native = native_shortest(store, pairs[:k], args.shortest_timeout_ms)
+    mine = r["investigate_warm_ms"]
     report["shortest_path"] = {
         **r,
+        "without_index": engine_only(store, calls[:k]),
+        "ladybug_shortest": native,
+        "ratio_p50_to_ladybug_shortest": round(mine["p50"] / native["ms"]["p50"], 3)
+        if native["ms"]
+        else None,
         "found": sum(1 for x in results if x.paths),
         "through_hub": sum(1 for x in results if x.paths and x.paths[0].through_hubs),
         "stopped_at_budget": sum(1 for x in results if any("budget" in n for n in x.notes)),

@@ -166,10 +166,30 @@ def main() -> None:
             "ratio_bare_to_check_throughput": round(bare_cps / cps, 2),
             "errors": sum(1 for r in res.rows if r["error"]),
         }
-    best = min(
+    from graph_credit.screening.pool import screen_batch_processes
+
+    res = screen_batch_processes(
+        args.db,
+        batch_keys,
+        processes=args.workers,
+        as_of=as_of,
+        policy=policy,
+        buffer_pool_mb=args.buffer_pool_mb // args.workers,
+        topology_dir=args.topology_dir,
+    )
+    out["batch_processes"] = {
+        "candidates": len(batch_keys),
+        "processes": args.workers,
+        "seconds": round(res.seconds, 2),
+        "per_second": round(len(batch_keys) / res.seconds, 1),
+        "note": "includes starting the processes (spawn, imports, opening the database)",
+        "errors": sum(1 for r in res.rows if r["error"]),
+    }
+    threads_best = min(
         out["batch_cold"]["per_second"],
         max(out[f"batch_workers_{w}"]["per_second"] for w in {1, args.workers}),
     )
+    best = max(out["batch_processes"]["per_second"], threads_best)
     out["target_batch_per_second"] = TARGET_BATCH_CPS
     out["batch_ok"] = best >= TARGET_BATCH_CPS
     store.close()
@@ -189,6 +209,10 @@ def main() -> None:
             f"  batch {b['candidates']} with {w} worker(s): {b['per_second']}/s "
             f"(bare queries {b['bare_queries_per_second']}/s, ratio {b['ratio_bare_to_check_throughput']}x)"
         )
+    bp = out["batch_processes"]
+    print(
+        f"  batch {bp['candidates']} on {bp['processes']} processes: {bp['per_second']}/s (start-up included)"
+    )
     print(f"  batch target {TARGET_BATCH_CPS}/s: {'met' if out['batch_ok'] else 'MISSED'}")
     print(f"  grades: {out['grades']}")
     print(json.dumps(out, ensure_ascii=False))

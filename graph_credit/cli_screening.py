@@ -109,6 +109,10 @@ def screen_batch_cmd(
         Path | None, typer.Option("--evidence-dir", help="Write each candidate's full answer as JSON here.")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=32, help="Threads checking candidates.")] = 2,
+    processes: Annotated[
+        int,
+        typer.Option(min=0, max=32, help="Worker processes instead of threads (LadybugDB; 0: threads)."),
+    ] = 0,
     as_of: AsOfOption = None,
     policy: PolicyOption = None,
     db: DbOption = None,
@@ -133,15 +137,32 @@ def screen_batch_cmd(
             TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=_err
         ) as bar:
             task = bar.add_task("check", total=len(candidates))
-            result = screen_batch(
-                store,
-                candidates,
-                as_of=when,
-                policy=str(policy) if policy else None,
-                workers=workers,
-                keep_results=evidence_dir is not None,
-                progress=lambda n: bar.advance(task, n),
-            )
+            if processes and store.engine == "ladybug":
+                from graph_credit.screening.pool import screen_batch_processes
+                from graph_credit.settings import get_settings
+
+                settings = get_settings()
+                result = screen_batch_processes(
+                    store.path,
+                    candidates,
+                    processes=processes,
+                    as_of=when,
+                    policy=str(policy) if policy else None,
+                    buffer_pool_mb=max(settings.buffer_pool_mb // processes, 128),
+                    topology_dir=getattr(store, "topology_dir", None),
+                    keep_results=evidence_dir is not None,
+                    progress=lambda n: bar.advance(task, n),
+                )
+            else:
+                result = screen_batch(
+                    store,
+                    candidates,
+                    as_of=when,
+                    policy=str(policy) if policy else None,
+                    workers=workers,
+                    keep_results=evidence_dir is not None,
+                    progress=lambda n: bar.advance(task, n),
+                )
     except InvalidInput as exc:
         raise _fail(exc) from None
     finally:
@@ -173,6 +194,9 @@ def screen_batch_cmd(
 def report_cmd(
     uscc: Annotated[str, typer.Argument(help="USCC of the candidate (or its exact name).")],
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")],
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Also write an explorer page per finding, linked from it.")
+    ] = False,
     as_of: AsOfOption = None,
     policy: PolicyOption = None,
     db: DbOption = None,
@@ -187,6 +211,8 @@ def report_cmd(
     store = _open(db)
     try:
         r = screen(store, uscc, as_of=when, policy=str(policy) if policy else None)
+        if not isinstance(r, CandidateChoice):
+            write_report(r, out, evidence=evidence, store=store)
     except (NotFound, InvalidInput) as exc:
         raise _fail(exc) from None
     finally:
@@ -194,7 +220,6 @@ def report_cmd(
     if isinstance(r, CandidateChoice):
         _print_choice(r, json_out)
         raise typer.Exit(3)
-    write_report(r, out)
     if json_out:
         _print_json({"report": str(out), "uscc": r.candidate.uscc, "grade": r.grade, "verdict": r.verdict})
     else:

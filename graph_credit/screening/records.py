@@ -1,11 +1,11 @@
 """A credit record's state on the check date, how much a past record still weighs, clean years.
 
-The stored status is the record's current one; for a past date the state is worked out from the
-dates the record carries: not yet decided is `future`; past its validity is `history` (expired);
-corrected and revoked records were wrong and are `void` whatever the date; an expired record is
-`active` on dates within its validity; a repaired record is
-`history` from the day it was repaired, which the record does not carry — it is taken as history
-on every date after its decision (limit: the repair date is not stored).
+A record's lifecycle events (graph_credit.punishment keeps them: objection filed, decided, repair,
+expiry, each dated) give its status on any day. Without events the stored status is the record's
+current one, and a past date is worked out from the dates the record carries: not yet decided is
+`future`; past its validity is `history`; corrected and revoked records were wrong and are `void`
+whatever the date; an expired record is `active` on dates within its validity; a repaired record
+is `history` on every date after its decision (the repair date is not known then).
 """
 
 from __future__ import annotations
@@ -35,29 +35,44 @@ _FIELDS = (
 )
 
 
-def state_on(row: dict[str, Any], as_of: dt.date) -> tuple[str, dt.date | None]:
-    """(state, end date for history) of a record row on `as_of`."""
+def state_on(
+    row: dict[str, Any], as_of: dt.date, events: list[dict[str, Any]] | None = None
+) -> tuple[str, dt.date | None]:
+    """(state, end date for history) of a record row on `as_of`. With its lifecycle events (seq,
+    on_date, from_status, to_status) the status on that day is the last transition by then, and a
+    repair or withdrawal has its own date; without them, the stored status stands for every date."""
     decided = row.get("decision_date")
-    status = row.get("status") or "active"
     until = row.get("valid_until")
     if decided is not None and decided > as_of:
         return "future", None
+    changed: dt.date | None = None
+    if events:
+        evs = sorted(events, key=lambda e: e.get("seq") or 0)
+        done = [e for e in evs if e.get("on_date") is None or e["on_date"] <= as_of]
+        if done:
+            status, changed = done[-1].get("to_status") or "active", done[-1].get("on_date")
+        else:
+            status = evs[0].get("from_status") or "active"
+    else:
+        status = row.get("status") or "active"
     if status in _VOID:
         return "void", None
     if until is not None and until < as_of:
         return "history", until
-    if status == "expired" and until is not None:
+    if status == "expired" and until is not None and not events:
         return "active", None  # it expired after the check date: in force then
     if status in _HISTORY:
-        end = until if until is not None and until <= as_of else decided
+        end = changed or (until if until is not None and until <= as_of else decided)
         return "history", end
     if status == "under_objection":
         return "under_objection", None
     return "active", None
 
 
-def evidence(row: dict[str, Any], as_of: dt.date) -> RecordEvidence:
-    state, end = state_on(row, as_of)
+def evidence(
+    row: dict[str, Any], as_of: dt.date, events: list[dict[str, Any]] | None = None
+) -> RecordEvidence:
+    state, end = state_on(row, as_of, events)
     fields = {k: row.get(k) for k in _FIELDS}
     if fields["monitoring_months"] is not None:
         fields["monitoring_months"] = int(fields["monitoring_months"])

@@ -190,6 +190,48 @@ class TopologyIndex:
             keep &= kind_mask[ks]
         return edges[keep], far[keep], out[keep]
 
+    def incident_many(
+        self,
+        gids: np.ndarray,
+        *,
+        edge_mask: np.ndarray,
+        kind_mask: np.ndarray | None = None,
+        direction: str | None = None,
+        valid_from: int = OPEN_START,
+        valid_to: int = OPEN_END,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """`incident` for many nodes at once: (owner positions into `gids`, edge numbers, far ends,
+        outgoing flags), grouped by owner in the order of `gids`, each owner's outgoing edges first."""
+        owners, parts_e, parts_far, parts_out = [], [], [], []
+        for want, ptr, edge_of, other in (
+            ("out", self.out_ptr, self.out_edge, self.e_dst),
+            ("in", self.in_ptr, self.in_edge, self.e_src),
+        ):
+            if direction not in (None, want):
+                continue
+            starts, ends = ptr[gids], ptr[gids + 1]
+            lens = ends - starts
+            total = int(lens.sum())
+            first = np.cumsum(lens) - lens
+            pos = np.repeat(starts - first, lens) + np.arange(total)
+            e = edge_of[pos]
+            owners.append(np.repeat(np.arange(len(gids)), lens))
+            parts_e.append(e)
+            parts_far.append(other[e])
+            parts_out.append(np.full(total, want == "out"))
+        owner = np.concatenate(owners)
+        edges = np.concatenate(parts_e)
+        far = np.concatenate(parts_far)
+        out = np.concatenate(parts_out)
+        keep = edge_mask[self.e_kind[edges]]
+        if valid_from != OPEN_START or valid_to != OPEN_END:
+            keep &= (self.e_since[edges] <= valid_to) & (self.e_until[edges] >= valid_from)
+        if kind_mask is not None and not kind_mask.all():
+            keep &= kind_mask[np.searchsorted(self.base, far, side="right") - 1]
+        owner, edges, far, out = owner[keep], edges[keep], far[keep], out[keep]
+        order = np.argsort(owner, kind="stable")
+        return owner[order], edges[order], far[order], out[order]
+
     def edge_period(self, e: int) -> tuple[dt.date | None, dt.date | None]:
         s, u = int(self.e_since[e]), int(self.e_until[e])
         since = None if s == OPEN_START else _EPOCH + dt.timedelta(days=s)

@@ -47,10 +47,11 @@ def test_report_renders_offline_with_grade_findings_and_picture(
     store, w = _world(tmp_path)
     try:
         r = screen(store, w.key("佳木斯候选实业有限公司"), as_of=dt.date(2024, 6, 30))
+        assert isinstance(r, ScreeningResult) and r.verdict == "caution"
+        when = dt.datetime(2024, 6, 30, 9, 0)
+        html = write_report(r, tmp_path / "report.html", evidence=True, store=store, generated=when)
     finally:
         store.close()
-    assert isinstance(r, ScreeningResult) and r.verdict == "caution"
-    html = write_report(r, tmp_path / "report.html", generated=dt.datetime(2024, 6, 30, 9, 0))
     page.goto(local_file(html))
     assert page.inner_text(".grade") == r.grade
     assert "审慎" in page.inner_text(".verdict")
@@ -63,3 +64,9 @@ def test_report_renders_offline_with_grade_findings_and_picture(
     assert shot.stat().st_size > 10_000
     pdf = page.pdf(path=str(tmp_path / "report.pdf"), format="A4")
     assert pdf[:4] == b"%PDF"
+    # each finding links to an offline explorer page of its evidence path
+    href = page.locator(".finding a.evidence").first.get_attribute("href")
+    assert href is not None and href.startswith("report-evidence/")
+    page.goto(local_file(tmp_path / href))
+    page.wait_for_function("document.querySelector('canvas') !== null")
+    screenshot("credit-report-evidence")

@@ -19,6 +19,7 @@ from graph_credit.screening import (
     screen_batch,
     write_batch,
 )
+from graph_credit.screening.report import explorer_links
 from graph_credit.store.embedded import EmbeddedStore
 from tests.screening.world import World
 
@@ -67,6 +68,21 @@ def test_batch_keeps_input_order_reports_errors_and_writes_csv_and_json(
     assert json.loads(write_batch(res, tmp_path / "out.json").read_text())[0]["uscc"] == w.key("Bad")
 
 
+def test_batch_on_processes_gives_the_rows_of_the_threaded_batch(loaded: tuple[Path, World]) -> None:
+    from graph_credit.screening.pool import screen_batch_processes
+
+    db, w = loaded
+    cands = [w.key("Bad"), w.key("Clean"), "Ba", w.key("Bad Too")]
+    store = EmbeddedStore(db, read_only=True, buffer_pool_mb=128)
+    try:
+        threaded = screen_batch(store, cands, as_of=D, workers=2)
+    finally:
+        store.close()
+    done: list[int] = []
+    pooled = screen_batch_processes(db, cands, processes=2, as_of=D, buffer_pool_mb=128, progress=done.append)
+    assert pooled.rows == threaded.rows and sum(done) == 4
+
+
 def test_one_per_line_file_and_bad_csv(tmp_path: Path) -> None:
     p = tmp_path / "list.txt"
     p.write_text("# candidates\n91230800MA00000001\n\n佳木斯某公司\n", encoding="utf-8")
@@ -86,6 +102,9 @@ def test_report_shows_identity_grade_findings_and_an_offline_picture(loaded: tup
         store.close()
     assert isinstance(r, ScreeningResult)
     html = render_report(r)
+    assert 'class="evidence"' not in html  # no links unless asked for
+    linked = render_report(r, evidence_links=explorer_links(r))
+    assert f"/explorer/evidence?path={w.key('Bad')}%2C{w.key('Bad')}" in linked
     assert w.key("Bad") in html and "严重失信" in html and "BL-1" in html and "own-serious-active" in html
     assert "<svg" in html and 'class="node flagged"' in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html
@@ -110,6 +129,9 @@ def test_cli_screen_json_batch_and_report(loaded: tuple[Path, World], tmp_path: 
     assert b.exit_code == 0, b.output
     assert [r["verdict"] for r in csv.DictReader(out.open(encoding="utf-8"))] == ["green_channel", "reject"]
     html = tmp_path / "r.html"
-    rep = run.invoke(app, ["report", w.key("Bad"), "-o", str(html), "--db", str(db), "--json"])
+    rep = run.invoke(app, ["report", w.key("Bad"), "-o", str(html), "--evidence", "--db", str(db), "--json"])
     assert rep.exit_code == 0, rep.output
     assert "公共信用报告" in html.read_text(encoding="utf-8")
+    pages = sorted((tmp_path / "r-evidence").iterdir())
+    assert len(pages) == len(body["findings"]) and pages[0].name == "01-own-serious-active.html"
+    assert 'href="r-evidence/01-own-serious-active.html"' in html.read_text(encoding="utf-8")
