@@ -380,7 +380,7 @@ def _punishment() -> Any:
 
 def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
     """Restrictions the joint-punishment module derived for a person (`restrictions(store, key,
-    as_of)`: `.restricted` and `.items` with record, measure and state), when it is installed."""
+    as_of)`, items with record, measure and state): those in force mark the person restricted."""
     mod = _punishment()
     fn = getattr(mod, "restrictions", None) if mod is not None else None
     if fn is None:
@@ -390,18 +390,22 @@ def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
         res = fn(store, n.key, on, **kwargs)
     except NotFound:
         return
-    for item in getattr(res, "items", []):
-        if getattr(item, "state", "active") != "active":
+    active = [i for i in getattr(res, "items", []) if getattr(i, "state", "active") == "active"]
+    seen = {m.record_id for m in n.marks}
+    for item in active:
+        rid = str(getattr(item, "record_id", "?"))
+        if rid in seen:  # a record already marked (the person is responsible for it) is marked once
             continue
+        seen.add(rid)
         n.marks.append(
             RecordMark(
-                record_id=str(getattr(item, "record_id", "?")),
+                record_id=rid,
                 kind=getattr(item, "record_kind", None),
                 relation="punishment",
                 note=getattr(item, "measure_name", None),
             )
         )
-    if getattr(res, "restricted", False):
+    if active:
         n.flag("restricted")
 
 

@@ -218,6 +218,8 @@ def test_restrictions_from_the_joint_punishment_module_mark_persons(
         store: GraphStore, subject: str, as_of: dt.date, *, related: bool = True
     ) -> SimpleNamespace:
         seen.append((subject, as_of, related))
+        if subject == P1:  # already marked as responsible for R1: marked once
+            return SimpleNamespace(restricted=True, items=[SimpleNamespace(record_id="R1", state="active")])
         if subject != P("2"):
             return SimpleNamespace(restricted=False, items=[])
         items = [
@@ -239,6 +241,25 @@ def test_restrictions_from_the_joint_punishment_module_mark_persons(
     ]
     assert "限制担任法定代表人" in next(n for n in explore.vis_data(sg)["nodes"] if n["id"] == p2.id)["title"]
     assert (P("2"), ON, False) in seen
+    p1 = explore.neighbourhood_view(world, U(1), hops=1, as_of=ON).node(f"Person:{P1}")
+    assert [(m.record_id, m.relation) for m in p1.marks] == [("R1", "responsible")]
+
+
+def test_restrictions_derived_by_joint_punishment_show_on_the_person(
+    world: GraphStore, tmp_path: Path
+) -> None:
+    from graph_credit import punishment
+
+    # E4 blacklisted, nobody named responsible: joint punishment still reaches its director P2.
+    record = {"record_id": "R6", "subject": U(4), "kind": "blacklist", "authority": "市场监管局"}
+    load(world, tmp_path / "r6", records=[{**record, "decision_date": "2024-03-01", "status": "active"}])
+    punishment.rebuild_restrictions(world, on=ON)
+    sg = explore.neighbourhood_view(world, U(4), hops=1, as_of=ON)
+    p2 = sg.node(f"Person:{P('2')}")
+    assert "restricted" in p2.flags
+    assert {(m.record_id, m.relation) for m in p2.marks} == {("R6", "punishment")}
+    before = explore.neighbourhood_view(world, U(4), hops=1, as_of=dt.date(2024, 2, 1))
+    assert "restricted" not in before.node(f"Person:{P('2')}").flags, "not before the record was decided"
 
 
 # Absolute URLs inside the inlined vis-network: licence notices, project pages and the SVG
