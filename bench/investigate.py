@@ -153,7 +153,7 @@ def index_report(store: EmbeddedStore) -> dict[str, Any]:
         "build_s": round(build, 2),
         "load_s": round(load, 3),
         "memory_mb": _mb(index.nbytes()),
-        "eid_mapped_mb": _mb(index.eid_bytes()),
+        "strings_mb": _mb(index.string_bytes()),
         "disk_mb": _mb(disk),
         "peak_rss_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024),
     }

@@ -332,7 +332,19 @@ class _Fetch:
             e = _Edge(names[int(e_kind[i])], src, dst, None, ix=int(edges[i]))
             found.append(e if self.lean else self.complete(e))
         complete = len(found) == len(edges)
-        return _Adj(node, degree, _sorted_edges(found, node), totals, complete)
+        return _Adj(node, degree, self._sorted(found, node), totals, complete)
+
+    def _sorted(self, edges: list[_Edge], node: NodeId) -> list[_Edge]:
+        """`_sorted_edges`, for edges from the index that may not carry their identity yet: edges of
+        one kind and direction to the same node are put in identity order, as the engine's are."""
+        out = _sorted_edges(edges, node)
+        index = self.index
+        if not self.lean or index is None or len(out) < 2:
+            return out
+        key = [(e.kind, e.direction_at(node), e.other(node)) for e in out]
+        if len(set(key)) == len(key):
+            return out
+        return sorted(out, key=lambda e: (*_edge_key(e, node)[:3], e.eid or index.eid(e.ix or 0) or ""))
 
     def complete(self, e: _Edge) -> _Edge:
         """An edge found in the index, with its properties from the index."""
@@ -440,7 +452,7 @@ class _Fetch:
                     e = _Edge(kind, far_ids[i], node, None, ix=numbers[i])
                     totals[(kind, "in")] += 1
                 found.append(e if self.lean else self.complete(e))
-            result[node] = _Adj(node, degree[j], _sorted_edges(found, node), totals, True)
+            result[node] = _Adj(node, degree[j], self._sorted(found, node), totals, True)
         return result
 
     def details(self, nodes: Iterable[NodeId]) -> dict[NodeId, NodeRef]:
@@ -522,10 +534,12 @@ def _edge(kind: str, src: NodeId, dst: NodeId, r: dict[str, Any]) -> _Edge:
     )
 
 
+def _edge_key(e: _Edge, node: NodeId) -> tuple[int, str, NodeId, str]:
+    return (_EDGE_ORDER.get(e.kind, 99), e.direction_at(node), e.other(node), e.eid or "")
+
+
 def _sorted_edges(edges: list[_Edge], node: NodeId) -> list[_Edge]:
-    return sorted(
-        edges, key=lambda e: (_EDGE_ORDER.get(e.kind, 99), e.direction_at(node), e.other(node), e.eid or "")
-    )
+    return sorted(edges, key=lambda e: _edge_key(e, node))
 
 
 def _node_ref(kind: str, r: dict[str, Any]) -> NodeRef:
