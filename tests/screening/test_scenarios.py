@@ -156,6 +156,21 @@ def test_repaired_record_counts_as_history_not_as_active(store: GraphStore, worl
     assert r.grade == "B" and r.verdict == "pass"
 
 
+def test_after_exit_the_subject_stays_under_key_monitoring_for_the_months_set(
+    store: GraphStore, world: World
+) -> None:
+    base(world)
+    world.record(
+        "BL-C", "C", "blacklist", decided="2021-01-01", until="2024-01-01", status="expired", monitoring="12"
+    )
+    world.load(store)
+    r = check(store, world)  # 2024-06-30: exited 2024-01-01, monitored to 2025-01-01
+    [f] = [f for f in r.findings if f.rule == "own-monitoring"]
+    assert f.weight == 5 and "重点监管期至 2025-01-01" in f.text
+    assert "own-monitoring" not in rules(check(store, world, as_of=dt.date(2025, 3, 1)))
+    assert "own-monitoring" not in rules(check(store, world, as_of=dt.date(2023, 6, 30)))  # still listed then
+
+
 def test_changing_the_policy_file_changes_the_grade(store: GraphStore, world: World, tmp_path: Path) -> None:
     base(world)
     world.record("BL-C", "C", "blacklist", decided="2022-06-01", until="2025-06-01", status="repaired")
