@@ -151,7 +151,7 @@ def test_repaired_record_counts_as_history_not_as_active(store: GraphStore, worl
     r = check(store, world)
     assert "own-serious-active" not in rules(r)
     [f] = [f for f in r.findings if f.rule == "own-serious-history"]
-    assert f.history and 0 < f.weight < 20  # faded by the half-life
+    assert f.history and 0 < f.weight < 15  # faded by the half-life
     assert [x.state for x in f.records] == ["history"]
     assert r.grade == "B" and r.verdict == "pass"
 
