@@ -160,7 +160,7 @@ def stats(db: DbOption = None, json_out: JsonFlag = False) -> None:
         _print_json(result)
         return
     t = Table("kind", "count", title=f"graph ({result['engine']})")
-    for kind, n in {**result["nodes"], **result["edges"]}.items():
+    for kind, n in {**result["nodes"], **result["edges"], **result.get("derived", {})}.items():
         t.add_row(kind, f"{n:,}")
     out.print(t)
 

@@ -382,12 +382,13 @@ def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
     fn = getattr(mod, "restrictions", None) if mod is not None else None
     if fn is None:
         return
-    items = fn(store, n.key, on)
-    for item in items or []:
-        rid = getattr(item, "record_id", None) or getattr(item, "source_record", None) or "?"
-        n.marks.append(
-            RecordMark(record_id=str(rid), kind=getattr(item, "kind", None), relation="punishment")
-        )
+    answer = fn(store, n.key, on, related=False)
+    items = [i for i in answer.items if i.state == "active"]
+    seen = {m.record_id for m in n.marks}
+    for item in items:
+        if item.record_id not in seen:  # a record already marked (as responsible) is marked once
+            seen.add(item.record_id)
+            n.marks.append(RecordMark(record_id=item.record_id, kind=item.record_kind, relation="punishment"))
     if items:
         n.flag("restricted")
 

@@ -197,6 +197,95 @@ EDGE_KINDS: dict[str, EdgeKind] = {
 }
 
 
+# Derived kinds: facts the platform computes and keeps (restrictions, lifecycle events, department
+# tasks). They are part of the schema but never of the CSV bundle, so the loader, which iterates
+# NODE_KINDS and EDGE_KINDS, never sees them; `graph_credit.punishment` writes them.
+DERIVED_NODE_KINDS: dict[str, NodeKind] = {
+    k.name: k
+    for k in (
+        NodeKind(
+            "Restriction",
+            "rid",
+            {
+                "target_kind": S,
+                "target_key": S,
+                "target_name": S,
+                "measure_code": S,
+                "measure_name": S,
+                "means": S,
+                "departments": S,  # "; "-joined
+                "measure_basis": S,
+                "bars_office": B,
+                "record_id": S,
+                "record_kind": S,
+                "record_status": S,
+                "record_authority": S,
+                "role": S,
+                "office": S,  # the role as written on the edge (chair for a director target)
+                "via_enterprise": S,
+                "role_edge": S,
+                "role_since": D,
+                "role_until": D,
+                "role_date": D,
+                "role_date_source": S,  # act_date | decision_date (fallback)
+                "from_date": D,
+                "to_date": D,  # last day in force (inclusive); empty: open
+                "suspended": S,  # "from/to;from/" intervals (to exclusive; empty: open)
+                "final_state": S,  # withdrawn | ended, or empty
+                "final_since": D,
+                "final_reason": S,
+            },
+            "A joint-punishment measure applied to one target because of one record (derived).",
+        ),
+        NodeKind(
+            "RecordEvent",
+            "event_id",
+            {
+                "record_id": S,
+                "seq": N,
+                "action": S,
+                "from_status": S,
+                "to_status": S,
+                "actor": S,
+                "on_date": D,
+                "basis": S,
+                "note": S,
+                "recorded_at": S,
+            },
+            "One lifecycle transition of a credit record; append-only.",
+        ),
+        NodeKind(
+            "Task",
+            "task_id",
+            {
+                "restriction_id": S,
+                "record_id": S,
+                "measure_code": S,
+                "target_kind": S,
+                "target_key": S,
+                "target_name": S,
+                "department": S,
+                "created_on": D,
+                "answered_on": D,
+                "answered_by": S,
+                "action": S,
+            },
+            "A restriction pushed to one implementing department, and its report (004 §24).",
+        ),
+    )
+}
+
+DERIVED_EDGE_KINDS: dict[str, EdgeKind] = {
+    k.name: k
+    for k in (
+        EdgeKind("RESTRICTS", (("Restriction", "Person"), ("Restriction", "Enterprise")), {}),
+        EdgeKind("ARISES_FROM", (("Restriction", "CreditRecord"),), {}),
+        EdgeKind("HAS_EVENT", (("CreditRecord", "RecordEvent"),), {}),
+        EdgeKind("TASK_OF", (("Task", "CreditRecord"),), {}),
+    )
+}
+
+
 def node_kind(name: str) -> NodeKind:
     try:
         return NODE_KINDS[name]

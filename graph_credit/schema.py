@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph_credit.model import EDGE_KINDS, NODE_KINDS, EdgeKind, NodeKind
+from graph_credit.model import (
+    DERIVED_EDGE_KINDS,
+    DERIVED_NODE_KINDS,
+    EDGE_KINDS,
+    NODE_KINDS,
+    EdgeKind,
+    NodeKind,
+)
 from graph_credit.queries import CYPHER_ROOT
 
 GENERATED = "// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit\n"
@@ -32,12 +39,17 @@ def _header(purpose: str, mode: str, params: str) -> str:
     return f"// purpose: {purpose}\n// mode: {mode}\n// params: {params}\n{GENERATED}"
 
 
+# Derived kinds get tables (and constraints) but no load queries: they are not bundle files.
+ALL_NODE_KINDS = {**NODE_KINDS, **DERIVED_NODE_KINDS}
+ALL_EDGE_KINDS = {**EDGE_KINDS, **DERIVED_EDGE_KINDS}
+
+
 def ladybug_ddl() -> str:
     stmts = []
-    for k in NODE_KINDS.values():
+    for k in ALL_NODE_KINDS.values():
         cols = ", ".join([f"{k.key} STRING PRIMARY KEY", *(f"{p} {t}" for p, t in k.properties.items())])
         stmts.append(f"CREATE NODE TABLE IF NOT EXISTS {k.name}({cols});")
-    for e in EDGE_KINDS.values():
+    for e in ALL_EDGE_KINDS.values():
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in e.pairs)
         cols = ", ".join(f"{p} {t}" for p, t in {"eid": "STRING", **e.properties}.items())
         stmts.append(f"CREATE REL TABLE IF NOT EXISTS {e.name}({pairs}, {cols});")
@@ -46,12 +58,12 @@ def ladybug_ddl() -> str:
 
 def neo4j_ddl() -> str:
     stmts = []
-    for k in NODE_KINDS.values():
+    for k in ALL_NODE_KINDS.values():
         stmts.append(
             f"CREATE CONSTRAINT {node_slug(k)}_{k.key} IF NOT EXISTS "
             f"FOR (n:{k.name}) REQUIRE n.{k.key} IS UNIQUE;"
         )
-    for e in EDGE_KINDS.values():
+    for e in ALL_EDGE_KINDS.values():
         stmts.append(f"CREATE INDEX {e.name.lower()}_eid IF NOT EXISTS FOR ()-[r:{e.name}]-() ON (r.eid);")
     return "\n".join(stmts) + "\n"
 

@@ -53,10 +53,15 @@ class LoadReport:
     over_full: list[dict[str, object]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    restrictions: dict[str, object] | None = None  # what deriving joint-punishment restrictions did
 
     @property
     def total_rejected(self) -> int:
         return sum(self.rejected.values())
+
+
+# Tables whose changes can change a derived restriction (graph_credit.punishment).
+_RESTRICTION_INPUTS = ("CreditRecord", "SUBJECT_OF", "RESPONSIBLE_FOR", "LEGAL_REP_OF", "SERVES_AS", "HOLDS")
 
 
 def _arrow_table(frame: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
@@ -178,6 +183,7 @@ def load_bundle(
     *,
     rejected_dir: Path | None = None,
     progress: Callable[[str], None] = lambda step: None,
+    derive_restrictions: bool = True,
 ) -> LoadReport:
     t0 = time.perf_counter()
     store.ensure_schema()
@@ -229,7 +235,31 @@ def load_bundle(
         "write": round(t_end - t_read, 2),
         "total": round(t_end - t0, 2),
     }
+    if derive_restrictions and _changed(report, _RESTRICTION_INPUTS):
+        _derive_restrictions(store, report, progress)
+        report.seconds["restrictions"] = round(time.perf_counter() - t_end, 2)
+        report.seconds["total"] = round(time.perf_counter() - t0, 2)
     return report
+
+
+def _changed(report: LoadReport, kinds: tuple[str, ...]) -> bool:
+    counts = {**report.nodes, **report.edges}
+    return any(counts[k].inserted or counts[k].updated for k in kinds if k in counts)
+
+
+def _derive_restrictions(store: GraphStore, report: LoadReport, progress: Callable[[str], None]) -> None:
+    """Records or roles changed: derive every restriction again (a record's restrictions depend on
+    who held which office on its act date, so a changed role can change another record's)."""
+    from graph_credit.errors import InvalidInput
+    from graph_credit.punishment import rebuild_restrictions
+
+    try:
+        done = rebuild_restrictions(store)
+    except InvalidInput as exc:  # a broken measure catalogue must not lose the load
+        report.warnings.append(f"restrictions not derived: {exc}")
+        return
+    report.restrictions = done.model_dump()
+    progress("derived restrictions")
 
 
 def _write_rejects(bundle: ValidatedBundle, out: Path) -> str | None:

@@ -214,9 +214,10 @@ def test_restrictions_from_the_joint_punishment_module_mark_persons(
 ) -> None:
     seen = []
 
-    def restrictions(store: GraphStore, subject: str, as_of: dt.date) -> list:
+    def restrictions(store: GraphStore, subject: str, as_of: dt.date, **kw: object) -> SimpleNamespace:
         seen.append((subject, as_of))
-        return [SimpleNamespace(record_id="R9", kind="blacklist")] if subject == P("2") else []
+        item = SimpleNamespace(record_id="R9", record_kind="blacklist", state="active")
+        return SimpleNamespace(items=[item] if subject == P("2") else [])  # punishment.SubjectRestrictions
 
     monkeypatch.setattr(explore, "_punishment", lambda: SimpleNamespace(restrictions=restrictions))
     sg = explore.neighbourhood_view(world, U(4), hops=1, as_of=ON)

@@ -14,3 +14,6 @@ class GraphStats(BaseModel):
     engine: str = Field(examples=["ladybug"])
     nodes: dict[str, int] = Field(examples=[{"Enterprise": 1000000, "Person": 1100000}])
     edges: dict[str, int] = Field(examples=[{"HOLDS": 1868254}])
+    derived: dict[str, int] = Field(
+        default_factory=dict, examples=[{"Restriction": 412000, "Task": 690000}], description="derived kinds"
+    )

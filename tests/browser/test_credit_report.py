@@ -25,7 +25,9 @@ def _world(tmp_path: Path) -> tuple[EmbeddedStore, World]:
     w.hold("张伟", "佳木斯候选实业有限公司", "30%")
     w.role("李秀英", "佳木斯候选实业有限公司", "legal_rep")
     w.role("张伟", "佳木斯候选实业有限公司", "director")
-    w.role("李秀英", "桦南县关联商贸有限公司", "legal_rep")
+    # She took office after the blacklisting, so joint punishment does not reach her (004 §8 follows
+    # the legal representative at the act): the related enterprise's record alone means caution.
+    w.role("李秀英", "桦南县关联商贸有限公司", "legal_rep", "2023-06-01")
     w.hold("佳木斯候选实业有限公司", "富锦市子公司有限公司", "60%")
     w.record("HMD-1", "桦南县关联商贸有限公司", "blacklist", category="拖欠工资", until="2026-01-10")
     w.record(

@@ -1,0 +1,4 @@
+// purpose: bulk-link restrictions to their records (rebuild)
+// mode: write
+// params: frame
+COPY ARISES_FROM FROM $frame (from='Restriction', to='CreditRecord')

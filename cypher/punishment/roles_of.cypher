@@ -1,0 +1,5 @@
+// purpose: every office and person holding of one enterprise, over all time (shareholder for HOLDS)
+// mode: read
+// params: uscc
+MATCH (p:Person)-[r:LEGAL_REP_OF|SERVES_AS|HOLDS]->(e:Enterprise {uscc: $uscc})
+RETURN p.pkey AS pkey, p.name AS person_name, e.uscc AS uscc, coalesce(r.role, 'shareholder') AS role, r.since AS since, r.until AS until, r.eid AS eid

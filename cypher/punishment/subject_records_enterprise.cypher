@@ -1,0 +1,6 @@
+// purpose: every credit record of one enterprise (incentives, monitoring, publication)
+// mode: read
+// params: key
+MATCH (s:Enterprise {uscc: $key})-[:SUBJECT_OF]->(c:CreditRecord)
+RETURN c.record_id AS record_id, c.kind AS kind, c.category AS category, c.level AS level, c.authority AS authority, c.basis AS basis, c.act_date AS act_date, c.decision_date AS decision_date, c.valid_until AS valid_until, c.repairable AS repairable, c.status AS status, c.monitoring_months AS monitoring_months,
+       'Enterprise' AS subject_kind, s.uscc AS subject_key, s.name AS subject_name

@@ -1,0 +1,4 @@
+// purpose: bulk-insert department tasks (rebuild)
+// mode: write
+// params: frame
+COPY Task FROM $frame

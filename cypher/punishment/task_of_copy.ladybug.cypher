@@ -1,0 +1,4 @@
+// purpose: bulk-link tasks to their records (rebuild)
+// mode: write
+// params: frame
+COPY TASK_OF FROM $frame (from='Task', to='CreditRecord')

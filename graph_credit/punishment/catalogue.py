@@ -1,0 +1,247 @@
+"""The measure catalogue (联合奖惩措施清单, 004 §19-§20): policy as a YAML file an operator edits.
+
+`load_catalogue()` validates the file and names the file, measure code, field and reason of the
+first thing wrong with it, so an operator can fix it without reading code.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from graph_credit.errors import InvalidInput
+from graph_credit.model import RecordKind
+
+DEFAULT_CATALOGUE = Path(__file__).resolve().parent.parent.parent / "policy" / "measures.yaml"
+
+TargetRole = Literal[
+    "subject", "legal_rep", "principal", "responsible", "director", "supervisor", "manager", "shareholder"
+]
+# Office roles as written on the role edges that each catalogue target reaches.
+OFFICE_ROLES: dict[str, tuple[str, ...]] = {
+    "legal_rep": ("legal_rep",),
+    "principal": ("principal",),
+    "director": ("director", "chair"),
+    "supervisor": ("supervisor",),
+    "manager": ("manager", "finance_head"),
+    "shareholder": ("shareholder",),
+}
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_TAX_LEVELS = {"A", "B", "C", "D", "M"}
+
+
+def _check_code(v: str) -> str:
+    if not _CODE.match(v):
+        raise ValueError("code must be upper case letters, digits and _ (e.g. PUBLIC_FUNDS)")
+    return v
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Trigger(_Strict):
+    """Record kinds (optionally narrowed to tax levels or categories) that a rule applies to."""
+
+    kind: RecordKind
+    levels: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+    @field_validator("levels")
+    @classmethod
+    def _levels(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [x for x in v if x not in _TAX_LEVELS]
+        if bad:
+            raise ValueError(f"levels {bad} are not tax credit levels (A, B, C, D, M)")
+        return v
+
+    def mask(self, records: pd.DataFrame) -> pd.Series:
+        m = records["kind"] == self.kind.value
+        if self.levels:
+            m &= records["level"].isin(self.levels)
+        if self.categories:
+            m &= records["category"].isin(self.categories)
+        return m
+
+
+def matches(triggers: tuple[Trigger, ...], records: pd.DataFrame) -> pd.Series:
+    out = pd.Series(False, index=records.index)
+    for t in triggers:
+        out |= t.mask(records)
+    return out
+
+
+class Duration(_Strict):
+    rule: Literal["validity", "months", "validity_or_months"]
+    months: int | None = Field(None, ge=1, le=1200)
+
+    @model_validator(mode="after")
+    def _months_given(self) -> Duration:
+        if self.rule != "validity" and self.months is None:
+            raise ValueError(f"rule {self.rule!r} needs months")
+        return self
+
+
+class Measure(_Strict):
+    code: str
+    name: str = Field(min_length=1)
+    means: str = Field(min_length=1)
+    triggers: tuple[Trigger, ...] = Field(min_length=1)
+    targets: tuple[TargetRole, ...] = Field(min_length=1)
+    responsible_only: tuple[TargetRole, ...] = ()
+    bars_office: bool = False
+    departments: tuple[str, ...] = Field(min_length=1)
+    basis: str = Field(min_length=1)
+    duration: Duration = Duration(rule="validity")
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, v: str) -> str:
+        return _check_code(v)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Measure:
+        if len(set(self.targets)) != len(self.targets):
+            raise ValueError("targets lists a role twice")
+        extra = set(self.responsible_only) - set(self.targets)
+        if extra:
+            raise ValueError(f"responsible_only names {sorted(extra)}, which are not among the targets")
+        if {"subject", "responsible"} & set(self.responsible_only):
+            raise ValueError("responsible_only applies to office roles, not to subject or responsible")
+        return self
+
+
+class IncentiveMeasure(_Strict):
+    code: str
+    name: str = Field(min_length=1)
+    means: str = Field(min_length=1)
+    eligible: tuple[Literal["red_list", "clean_years"], ...] = Field(min_length=1)
+    departments: tuple[str, ...] = Field(min_length=1)
+    basis: str = Field(min_length=1)
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, v: str) -> str:
+        return _check_code(v)
+
+
+class Incentives(_Strict):
+    red_list_records: tuple[Trigger, ...] = Field(min_length=1)
+    bad_records: tuple[Trigger, ...] = Field(min_length=1)
+    clean_years: int = Field(3, ge=1, le=50)
+    measures: tuple[IncentiveMeasure, ...] = ()
+
+
+class MeasureCatalogue(_Strict):
+    version: int = 1
+    punishment: tuple[Measure, ...] = Field(min_length=1)
+    incentives: Incentives
+    source: str = ""
+
+    def measure(self, code: str) -> Measure:
+        for m in self.punishment:
+            if m.code == code:
+                return m
+        raise KeyError(code)
+
+    def triggering_kinds(self) -> list[str]:
+        return sorted({t.kind.value for m in self.punishment for t in m.triggers})
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = [
+            {
+                "code": m.code,
+                "kind": "punishment",
+                "name": m.name,
+                "triggers": ", ".join(_trigger_text(t) for t in m.triggers),
+                "targets": ", ".join(m.targets),
+                "responsible_only": ", ".join(m.responsible_only),
+                "bars_office": m.bars_office,
+                "departments": "; ".join(m.departments),
+                "duration": m.duration.rule + (f" ({m.duration.months} months)" if m.duration.months else ""),
+                "basis": m.basis,
+            }
+            for m in self.punishment
+        ]
+        rows += [
+            {
+                "code": m.code,
+                "kind": "incentive",
+                "name": m.name,
+                "triggers": ", ".join(m.eligible),
+                "targets": "subject",
+                "responsible_only": "",
+                "bars_office": False,
+                "departments": "; ".join(m.departments),
+                "duration": "",
+                "basis": m.basis,
+            }
+            for m in self.incentives.measures
+        ]
+        return pd.DataFrame(rows)
+
+
+def _trigger_text(t: Trigger) -> str:
+    out = t.kind.value
+    if t.levels:
+        out += "[" + "/".join(t.levels) + "]"
+    if t.categories:
+        out += "{" + "/".join(t.categories) + "}"
+    return out
+
+
+def _where(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """'measure CODE, field x.y' for a pydantic error location inside the catalogue."""
+    if len(loc) >= 2 and loc[0] == "punishment" and isinstance(loc[1], int):
+        items = raw.get("punishment") or []
+        code = items[loc[1]].get("code") if loc[1] < len(items) and isinstance(items[loc[1]], dict) else None
+        rest = ".".join(str(p) for p in loc[2:]) or "(entry)"
+        return f"measure {code or f'#{loc[1] + 1}'}, field {rest}"
+    if len(loc) >= 3 and loc[:2] == ("incentives", "measures") and isinstance(loc[2], int):
+        items = (raw.get("incentives") or {}).get("measures") or []
+        code = items[loc[2]].get("code") if loc[2] < len(items) and isinstance(items[loc[2]], dict) else None
+        rest = ".".join(str(p) for p in loc[3:]) or "(entry)"
+        return f"incentive {code or f'#{loc[2] + 1}'}, field {rest}"
+    return "field " + (".".join(str(p) for p in loc) or "(top level)")
+
+
+def parse_catalogue(raw: Any, source: str) -> MeasureCatalogue:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{source}: the catalogue must be a mapping with punishment and incentives")
+    try:
+        cat = MeasureCatalogue.model_validate({**raw, "source": source})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        reason = first["msg"].removeprefix("Value error, ")
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise InvalidInput(f"{source}: {_where(raw, tuple(first['loc']))}: {reason}{more}") from None
+    seen: set[str] = set()
+    for m in (*cat.punishment, *cat.incentives.measures):
+        if m.code in seen:
+            raise InvalidInput(f"{source}: measure {m.code}, field code: the code is used twice")
+        seen.add(m.code)
+    return cat
+
+
+def load_catalogue(path: Path | str | None = None) -> MeasureCatalogue:
+    """Read and validate a catalogue file (default: policy/measures.yaml at the project root)."""
+    p = Path(path) if path is not None else DEFAULT_CATALOGUE
+    return _load(str(p.resolve()), p.stat().st_mtime_ns if p.exists() else 0)
+
+
+@cache
+def _load(path: str, _mtime: int) -> MeasureCatalogue:
+    p = Path(path)
+    if not p.exists():
+        raise InvalidInput(f"{p}: no measure catalogue at this path")
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise InvalidInput(f"{p}: not valid YAML: {exc}") from None
+    return parse_catalogue(raw, str(p))

@@ -1,0 +1,76 @@
+"""Between the store and the derivation: typed Arrow tables for writes, dates from arguments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from graph_credit.errors import InvalidInput
+from graph_credit.model import PropType
+
+_ARROW = {
+    PropType.STRING: pa.string(),
+    PropType.DOUBLE: pa.float64(),
+    PropType.DATE: pa.date32(),
+    PropType.BOOL: pa.bool_(),
+    PropType.INT: pa.int64(),
+}
+
+
+def arrow_table(df: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
+    """`df`'s columns named in `types`, in that order, typed as the engine's table declares them."""
+    cols = []
+    for name, t in types.items():
+        s = df[name] if name in df.columns else pd.Series([None] * len(df), index=df.index)
+        if t == PropType.DATE:
+            days = pd.to_datetime(s, errors="coerce").to_numpy(dtype="datetime64[D]")
+            cols.append(pa.array(days, from_pandas=True).cast(pa.date32()))
+        elif t == PropType.BOOL:
+            cols.append(
+                pa.array(s.astype(object).where(s.notna(), None).to_numpy(dtype=object), type=pa.bool_())
+            )
+        elif t == PropType.INT:
+            cols.append(pa.array(s.astype("Int64").to_numpy(dtype=object, na_value=None), type=pa.int64()))
+        elif t == PropType.DOUBLE:
+            cols.append(pa.array(s.astype("float64").to_numpy(), type=pa.float64()))
+        else:
+            v = s.astype(object).where(s.notna(), None).to_numpy(dtype=object)
+            try:
+                cols.append(pa.array(v, type=pa.string()))
+            except (pa.ArrowTypeError, pa.ArrowInvalid):
+                cols.append(pa.array([None if x is None else str(x) for x in v], type=pa.string()))
+    return pa.Table.from_arrays(cols, names=list(types))
+
+
+def to_date(value: dt.date | str | None, what: str = "as_of") -> dt.date:
+    """A date argument: a date, an ISO string, or None for today."""
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def py_date(value: object) -> dt.date | None:
+    """A Timestamp / date / NaT / None from a frame as a plain date or None."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else pd.Timestamp(value).date()
+    return None

@@ -1,0 +1,253 @@
+"""Restrictions kept in the graph: derived for one record (propagation) or for all (rebuild).
+
+Both paths read frames, call the one `derive()`, and write through the store. A restriction's
+identity is `record|measure|role|target`, so the two paths write the same rows; tasks for
+departments (004 §24) are created for restrictions in force on the day of propagation and never
+re-created once they exist, so a department's report survives any rebuild.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pandas as pd
+from pydantic import BaseModel
+
+from graph_credit.errors import NotFound
+from graph_credit.model import DERIVED_NODE_KINDS, PropType
+from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
+from graph_credit.punishment.derive import (
+    RESTRICTION_COLUMNS,
+    derive,
+    events_frame,
+    records_frame,
+    responsible_frame,
+    roles_frame,
+    state_at,
+    timelines,
+)
+from graph_credit.punishment.frames import arrow_table, to_date
+from graph_credit.store.base import GraphStore
+
+RESTRICTION_TYPES = {
+    DERIVED_NODE_KINDS["Restriction"].key: PropType.STRING,
+    **DERIVED_NODE_KINDS["Restriction"].properties,
+}
+TASK_TYPES = {DERIVED_NODE_KINDS["Task"].key: PropType.STRING, **DERIVED_NODE_KINDS["Task"].properties}
+EDGE_TYPES = {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING}
+_TARGET_QUERY = {"Person": "person", "Enterprise": "enterprise"}
+
+
+class Propagation(BaseModel):
+    record_id: str
+    restrictions: int
+    added: int
+    removed: int
+    unchanged: int
+    tasks_created: int
+
+
+class Rebuild(BaseModel):
+    records: int
+    restrictions: int
+    tasks_created: int
+    statuses_synced: int
+    seconds: dict[str, float]
+
+
+def _catalogue(catalogue: MeasureCatalogue | None) -> MeasureCatalogue:
+    return catalogue if catalogue is not None else load_catalogue()
+
+
+def record_frames(store: GraphStore, record_id: str, catalogue: MeasureCatalogue) -> tuple[pd.DataFrame, ...]:
+    """The four derivation inputs, cut to one record (reading only what its measures need)."""
+    rows = store.read("punishment/record_one", record_id=record_id)
+    if not rows:
+        raise NotFound(f"record {record_id!r}: no such credit record (or it has no subject)")
+    recs = records_frame(rows)
+    events = events_frame(store.read("punishment/events_of", record_id=record_id))
+    triggered = [m for m in catalogue.punishment if any(t.mask(recs).any() for t in m.triggers)]
+    wanted = {t for m in triggered for t in m.targets}
+    roles = roles_frame(None)
+    if wanted - {"subject", "responsible"} and recs.at[0, "subject_kind"] == "Enterprise":
+        roles = roles_frame(store.read("punishment/roles_of", uscc=recs.at[0, "subject_key"]))
+    responsible = responsible_frame(None)
+    if "responsible" in wanted or any(m.responsible_only for m in triggered):
+        responsible = responsible_frame(store.read("punishment/responsible_of", record_id=record_id))
+    return recs, events, roles, responsible
+
+
+def all_frames(store: GraphStore, catalogue: MeasureCatalogue) -> tuple[pd.DataFrame, ...]:
+    kinds = catalogue.triggering_kinds()
+    recs = records_frame(
+        pd.concat(
+            [
+                store.read_frame("punishment/records_enterprise", kinds=kinds),
+                store.read_frame("punishment/records_person", kinds=kinds),
+            ],
+            ignore_index=True,
+        )
+    )
+    events = events_frame(store.read_frame("punishment/events_all"))
+    roles = roles_frame(store.read_frame("punishment/roles_all", kinds=kinds))
+    responsible = responsible_frame(store.read_frame("punishment/responsible_all", kinds=kinds))
+    return recs, events, roles, responsible
+
+
+def _comparable(df: pd.DataFrame) -> pd.DataFrame:
+    """Restrictions as plain strings, to compare what is stored with what is derived."""
+    out = pd.DataFrame(index=df.index)
+    for c in RESTRICTION_COLUMNS:
+        t = RESTRICTION_TYPES[c]
+        s = df[c] if c in df.columns else pd.Series(None, index=df.index)
+        if t == PropType.DATE:
+            ts = pd.to_datetime(s, errors="coerce")
+            out[c] = ts.dt.strftime("%Y-%m-%d").fillna("")
+        elif t == PropType.BOOL:
+            out[c] = s.fillna(False).astype(bool).astype(str)
+        else:
+            out[c] = s.astype(object).where(s.notna(), "").astype(str)
+    return out.sort_values("rid").reset_index(drop=True)
+
+
+def _write_restrictions(store: GraphStore, rows: pd.DataFrame) -> None:
+    for kind, part in rows.groupby("target_kind", sort=True):
+        store.bulk_write(
+            f"punishment/restriction_insert_{_TARGET_QUERY[str(kind)]}", arrow_table(part, RESTRICTION_TYPES)
+        )
+
+
+def new_tasks(restrictions: pd.DataFrame, existing: set[str], on: dt.date) -> pd.DataFrame:
+    """One task per implementing department for each restriction in force on `on`, unless pushed."""
+    live = restrictions[state_at(restrictions, on) == "active"]
+    if live.empty:
+        return pd.DataFrame(columns=list(TASK_TYPES))
+    live = live.assign(department=live["departments"].str.split("; ")).explode("department")
+    live = live[live["department"].fillna("") != ""]
+    task_id = (
+        live["record_id"] + "|" + live["measure_code"] + "|" + live["target_key"] + "|" + live["department"]
+    )
+    tasks = pd.DataFrame(
+        {
+            "task_id": task_id,
+            "restriction_id": live["rid"],
+            "record_id": live["record_id"],
+            "measure_code": live["measure_code"],
+            "target_kind": live["target_kind"],
+            "target_key": live["target_key"],
+            "target_name": live["target_name"],
+            "department": live["department"],
+            "created_on": pd.Timestamp(on),
+            "answered_on": pd.NaT,
+            "answered_by": None,
+            "action": None,
+        }
+    ).drop_duplicates("task_id")
+    return tasks[~tasks["task_id"].isin(existing)].reset_index(drop=True)
+
+
+def propagate(
+    store: GraphStore,
+    record_id: str,
+    *,
+    on: dt.date | str | None = None,
+    catalogue: MeasureCatalogue | None = None,
+) -> Propagation:
+    """Derive one record's restrictions again and store what changed; push new ones as tasks."""
+    cat = _catalogue(catalogue)
+    day = to_date(on, "on")
+    derived = derive(*record_frames(store, record_id, cat), cat)
+    stored = pd.DataFrame(store.read("punishment/restrictions_of_record", record_id=record_id))
+    new, old = _comparable(derived), _comparable(stored) if len(stored) else _comparable(derived.iloc[0:0])
+    same = len(new) == len(old) and new.equals(old)
+    if not same:
+        if len(old):
+            store.write("punishment/restrictions_delete_record", record_id=record_id)
+        if len(derived):
+            _write_restrictions(store, derived)
+    tasks = pd.DataFrame()
+    if len(derived):
+        existing = {r["task_id"] for r in store.read("punishment/task_ids_of_record", record_id=record_id)}
+        tasks = new_tasks(derived, existing, day)
+        store.bulk_write("punishment/task_insert", arrow_table(tasks, TASK_TYPES))
+    kept = len(set(new["rid"]) & set(old["rid"])) if not same else len(new)
+    return Propagation(
+        record_id=record_id,
+        restrictions=len(derived),
+        added=0 if same else len(set(new["rid"]) - set(old["rid"])),
+        removed=0 if same else len(set(old["rid"]) - set(new["rid"])),
+        unchanged=len(new) if same else kept,
+        tasks_created=len(tasks),
+    )
+
+
+def rebuild_restrictions(
+    store: GraphStore,
+    *,
+    on: dt.date | str | None = None,
+    catalogue: MeasureCatalogue | None = None,
+) -> Rebuild:
+    """Drop every stored restriction and derive all of them again from the records."""
+    cat = _catalogue(catalogue)
+    day = to_date(on, "on")
+    t0 = time.perf_counter()
+    store.ensure_schema()
+    recs, events, roles, responsible = all_frames(store, cat)
+    t_read = time.perf_counter()
+    derived = derive(recs, events, roles, responsible, cat)
+    t_derive = time.perf_counter()
+    store.write("punishment/restrictions_delete_all")
+    t_delete = time.perf_counter()
+    store.bulk_write("punishment/restriction_copy", arrow_table(derived, RESTRICTION_TYPES))
+    for kind, part in derived.groupby("target_kind", sort=True):
+        edges = pd.DataFrame({"src": part["rid"], "dst": part["target_key"], "eid": part["rid"]})
+        store.bulk_write(
+            f"punishment/restricts_copy_{_TARGET_QUERY[str(kind)]}", arrow_table(edges, EDGE_TYPES)
+        )
+    edges = pd.DataFrame({"src": derived["rid"], "dst": derived["record_id"], "eid": derived["rid"]})
+    store.bulk_write("punishment/arises_from_copy", arrow_table(edges, EDGE_TYPES))
+    t_write = time.perf_counter()
+    existing = set(store.read_frame("punishment/task_ids_all").get("task_id", pd.Series(dtype=str)))
+    tasks = new_tasks(derived, existing, day) if len(derived) else pd.DataFrame(columns=list(TASK_TYPES))
+    store.bulk_write("punishment/task_copy", arrow_table(tasks, TASK_TYPES))
+    links = pd.DataFrame({"src": tasks["task_id"], "dst": tasks["record_id"], "eid": tasks["task_id"]})
+    store.bulk_write("punishment/task_of_copy", arrow_table(links, EDGE_TYPES))
+    t_tasks = time.perf_counter()
+    synced = sync_statuses(store, events)
+    t_end = time.perf_counter()
+    return Rebuild(
+        records=len(recs),
+        restrictions=len(derived),
+        tasks_created=len(tasks),
+        statuses_synced=synced,
+        seconds={
+            "read": round(t_read - t0, 2),
+            "derive": round(t_derive - t_read, 2),
+            "delete": round(t_delete - t_derive, 2),
+            "write": round(t_write - t_delete, 2),
+            "tasks": round(t_tasks - t_write, 2),
+            "total": round(t_end - t0, 2),
+        },
+    )
+
+
+def sync_statuses(store: GraphStore, events: pd.DataFrame | None = None) -> int:
+    """Set each record's cached status to what its history says (a bundle re-load may have
+    written the source's status over it); returns how many records changed."""
+    if events is None:
+        events = events_frame(store.read_frame("punishment/events_all"))
+    if events.empty:
+        return 0
+    cached = pd.DataFrame(store.read("punishment/statuses_with_events"))
+    if cached.empty:
+        return 0
+    tl = timelines(records_frame(cached.assign(subject_kind="", subject_key="")), events)
+    diff = tl[tl["status"].to_numpy() != cached["status"].fillna("").to_numpy()]
+    if diff.empty:
+        return 0
+    store.bulk_write(
+        "punishment/record_status_sync",
+        arrow_table(diff[["record_id", "status"]], {"record_id": PropType.STRING, "status": PropType.STRING}),
+    )
+    return len(diff)
