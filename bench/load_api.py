@@ -6,7 +6,9 @@ Copies the database into `--work` (default var/bench/api; the copy is what the s
 to), samples enterprise USCCs, person keys and records from it, starts `graph-credit serve` on
 the copy in another process, and runs `--clients` concurrent clients on persistent loopback
 connections for `--seconds`. Each client has one kind of work (`--mix`, default 12 lookup, 2
-screening, 2 change clients):
+screening, 2 change clients) and a pace (`--rate`, per client per second: lookups as fast as
+answers come up to 40/s, a screening client 10 checks/s, a change client 5 cycles/s; an investment-promotion
+system screens now and then while lookups stream):
 
 - lookup: `GET /entities/{key}` of a random enterprise (or, one in five, a person with a purpose);
 - screening: `GET /screening/{uscc}` of a random enterprise (the full credit check);
@@ -119,9 +121,11 @@ class Client(threading.Thread):
         records: list[str],
         until: float,
         seed: int,
+        rate: float,
     ) -> None:
         super().__init__(daemon=True)
         self.port, self.kind, self.keys, self.records, self.until = port, kind, keys, records, until
+        self.rate = rate  # requests (cycles) per second; 0: as fast as answers come
         self.headers = {"X-API-Key": key, "Content-Type": "application/json", **PURPOSE}
         self.rnd = random.Random(seed)
         self.lat: dict[str, list[float]] = defaultdict(list)
@@ -147,7 +151,15 @@ class Client(threading.Thread):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         ents, people = self.keys["enterprises"], self.keys["persons"]
         i = 0
+        start = time.perf_counter()
         while time.perf_counter() < self.until:
+            if self.rate > 0:
+                # paced on a fixed schedule (latency is still timed from the actual send)
+                wait = start + i / self.rate - time.perf_counter()
+                if wait > 0:
+                    time.sleep(wait)
+                if time.perf_counter() >= self.until:
+                    break
             if self.kind == "screening":
                 self._call(conn, "screening", "GET", f"/screening/{self.rnd.choice(ents)}")
             elif self.kind == "change" and self.records:
@@ -204,12 +216,18 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--mix", default="lookup=12,screening=2,change=2")
+    ap.add_argument(
+        "--rate",
+        default="lookup=40,screening=10,change=5",
+        help="per client, requests (change: cycles of two writes) per second; 0: as fast as answers come",
+    )
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--buffer-pool-mb", type=int, default=4096)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
     mix = {k: int(v) for k, v in (p.split("=") for p in args.mix.split(","))}
+    rates = {k: float(v) for k, v in (p.split("=") for p in args.rate.split(","))}
     if sum(mix.values()) != args.clients:
         raise SystemExit(f"--mix adds up to {sum(mix.values())} clients, not --clients {args.clients}")
     args.work.mkdir(parents=True, exist_ok=True)
@@ -262,19 +280,12 @@ def main() -> None:
             for _ in range(count):
                 seed += 1
                 if kind == "change" and has_records:
-                    clients.append(Client(args.port, key, kind, keys, per.pop(), until, seed))
-                else:
                     clients.append(
-                        Client(
-                            args.port,
-                            key,
-                            "screening" if kind == "screening" else "lookup",
-                            keys,
-                            [],
-                            until,
-                            seed,
-                        )
+                        Client(args.port, key, kind, keys, per.pop(), until, seed, rates.get(kind, 0))
                     )
+                else:
+                    k = "screening" if kind == "screening" else "lookup"
+                    clients.append(Client(args.port, key, k, keys, [], until, seed, rates.get(k, 0)))
         t0 = time.perf_counter()
         for c in clients:
             c.start()
@@ -295,7 +306,7 @@ def main() -> None:
                 writes[r] += n
 
         print(
-            f"\n{args.clients} clients for {elapsed:.1f} s ({args.mix}), server: graph-credit serve on the copy"
+            f"\n{args.clients} clients for {elapsed:.1f} s ({args.mix}; per-client rates {args.rate}), server on the copy"
         )
         print(f"{'kind':<10} {'requests':>9} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x floor p50':>12}")
         for k in ("lookup", "screening", "change"):
