@@ -425,10 +425,26 @@ class _Fetch:
         return result
 
     def details(self, nodes: Iterable[NodeId]) -> dict[NodeId, NodeRef]:
+        """Display fields of the nodes: from the index where it has them (a cold batch of a few
+        hundred nodes costs the engine 45-65 ms at city scale), else one query per node kind."""
         by_kind: dict[str, list[str]] = defaultdict(list)
-        for kind, key in dict.fromkeys(nodes):
-            by_kind[kind].append(key)
         out: dict[NodeId, NodeRef] = {}
+        index = self.index
+        for kind, key in dict.fromkeys(nodes):
+            gid = self._gid((kind, key)) if index is not None else None
+            if gid is None:
+                by_kind[kind].append(key)
+                continue
+            assert index is not None
+            name, status, subkind, masked = index.display(gid)
+            out[(kind, key)] = NodeRef(
+                kind=kind,
+                key=key,
+                name=name,
+                status=status,
+                subkind=subkind,
+                id_masked=masked if kind == "Person" else None,
+            )
         for kind, keys in by_kind.items():
             for r in self._read(f"investigate/details_{_SLUG[kind]}", keys=keys):
                 out[(kind, r["key"])] = _node_ref(kind, r)
