@@ -16,6 +16,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
+from graph_credit.errors import NotFound
 from graph_credit.screening.models import RecordEvidence, RestrictionEvidence
 from graph_credit.store.base import GraphStore
 
@@ -33,6 +34,14 @@ def punishment_module() -> ModuleType | None:
     except ImportError:
         return None
     return mod if hasattr(mod, "restrictions") else None
+
+
+@cache
+def has_record_events() -> bool:
+    """Whether records carry lifecycle events (the joint-punishment module's RecordEvent nodes)."""
+    from graph_credit import model
+
+    return "RecordEvent" in getattr(model, "DERIVED_NODE_KINDS", {})
 
 
 def _from_item(item: Any) -> RestrictionEvidence:
@@ -91,7 +100,10 @@ def restrictions_of(
                 out[k] = found
         return out, [FALLBACK_NOTE]
     for k in dict.fromkeys(keys):
-        answer = mod.restrictions(store, k, as_of=as_of)
+        try:
+            answer = mod.restrictions(store, k, as_of=as_of, related=False)
+        except NotFound:
+            continue
         items = [_from_item(i) for i in getattr(answer, "items", [])]
         items = [i for i in items if i.state in ("active", "suspended")]
         if items:

@@ -65,6 +65,8 @@ def record(r: RecordEvidence) -> str:
         parts.append(f"有效期至 {r.valid_until.isoformat()}")
     if r.state == "history":
         parts.append(f"{STATUS.get(r.status or '', r.status or '')}，作为历史记录")
+        if r.monitored_until:
+            parts.append(f"重点监管期至 {r.monitored_until.isoformat()}")
     elif r.state == "under_objection":
         parts.append("异议处理中")
     if r.relation == "responsible":
