@@ -32,7 +32,7 @@ from graph_credit.screening.models import (
     Tie,
 )
 from graph_credit.screening.policy import Policy
-from graph_credit.screening.restrictions import has_record_events, restrictions_of
+from graph_credit.screening.restrictions import restrictions_of
 from graph_credit.store.base import GraphStore
 
 
@@ -292,10 +292,8 @@ def _projects(store: GraphStore, ev: Evidence) -> None:
 def _events(
     store: GraphStore, rows: list[dict[str, Any]], kinds: frozenset[str] | None
 ) -> dict[str, list[dict[str, Any]]]:
-    """Lifecycle events of the records a rule can match (`kinds`; None: every kind), where the
-    joint-punishment module keeps them; a record without events keeps its stored status."""
-    if not has_record_events():
-        return {}
+    """Lifecycle events (kept by graph_credit.punishment) of the records a rule can match (`kinds`;
+    None: every kind); a record without events keeps its stored status."""
     wanted = sorted({r["record_id"] for r in rows if kinds is None or r["kind"] in kinds})
     out: dict[str, list[dict[str, Any]]] = {}
     if wanted:
@@ -395,8 +393,7 @@ def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evid
     if ctl is not None:
         watched.append(ctl.key)
     watched += [b.party.key for b in own.beneficial.owners]
-    ev.restrictions, notes = restrictions_of(s, watched, as_of, ev.records)
-    ev.notes += notes
+    ev.restrictions = restrictions_of(s, watched, as_of)
     ev.queries = len(counting.calls)
     ev.calls = counting.calls
     return ev

@@ -184,10 +184,7 @@ def _rule_findings(ev: Evidence, rule: Rule, policy: Policy) -> list[Finding]:
                 group = [i for i in items if (i.state == "suspended") == suspended]
                 if not group:
                     continue
-                names = "；".join(
-                    f"{i.measure_name or i.measure_code or '联合惩戒措施'}（{i.provenance or i.record_id or i.restriction_id}）"
-                    for i in group
-                )
+                names = w.restrictions(group, {k: n.name or k for k, n in ev.refs.items()})
                 out.append(
                     _finding(
                         rule,
@@ -195,7 +192,7 @@ def _rule_findings(ev: Evidence, rule: Rule, policy: Policy) -> list[Finding]:
                         weight=rule.weight,
                         suspended=suspended,
                         history=False,
-                        detail=f"受限：{names}",
+                        detail=names,
                         path=t.path,
                         restrictions=group,
                     )

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from graph_credit import punishment
 from graph_credit.screening import ScreeningResult, screen
 from graph_credit.store.base import GraphStore
 from tests.screening.world import World
-
-punishment = pytest.importorskip("graph_credit.punishment", reason="the joint-punishment module is absent")
 
 D = dt.date(2024, 6, 30)
 
