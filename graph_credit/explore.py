@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -27,7 +28,7 @@ from pyvis.network import Network
 from graph_credit import explore_style as style
 from graph_credit import investigate as inv
 from graph_credit import ownership as own
-from graph_credit.errors import InvalidInput
+from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.identifiers import mask_name
 from graph_credit.investigate import EdgeRef, Neighbourhood, NodeRef, Path, PathResult
 from graph_credit.ownership import EffectiveOwnership, OwnershipTree
@@ -378,18 +379,33 @@ def _punishment() -> Any:
 
 
 def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
+    """Restrictions the joint-punishment module derived for a person (`restrictions(store, key,
+    as_of)`, items with record, measure and state): those in force mark the person restricted."""
     mod = _punishment()
     fn = getattr(mod, "restrictions", None) if mod is not None else None
     if fn is None:
         return
-    answer = fn(store, n.key, on, related=False)
-    items = [i for i in answer.items if i.state == "active"]
+    kwargs = {"related": False} if "related" in inspect.signature(fn).parameters else {}
+    try:
+        res = fn(store, n.key, on, **kwargs)
+    except NotFound:
+        return
+    active = [i for i in getattr(res, "items", []) if getattr(i, "state", "active") == "active"]
     seen = {m.record_id for m in n.marks}
-    for item in items:
-        if item.record_id not in seen:  # a record already marked (as responsible) is marked once
-            seen.add(item.record_id)
-            n.marks.append(RecordMark(record_id=item.record_id, kind=item.record_kind, relation="punishment"))
-    if items:
+    for item in active:
+        rid = str(getattr(item, "record_id", "?"))
+        if rid in seen:  # a record already marked (the person is responsible for it) is marked once
+            continue
+        seen.add(rid)
+        n.marks.append(
+            RecordMark(
+                record_id=rid,
+                kind=getattr(item, "record_kind", None),
+                relation="punishment",
+                note=getattr(item, "measure_name", None),
+            )
+        )
+    if active:
         n.flag("restricted")
 
 
@@ -483,7 +499,7 @@ def _node_title(n: SubNode, role: ViewerRole) -> str:
     for m in n.marks:
         what = style.RECORD_NAME.get(m.kind or "", m.kind or "record")
         how = {"subject": "subject", "responsible": "responsible person", "punishment": "joint punishment"}
-        lines.append(f"{what} {m.record_id} ({how[m.relation]})")
+        lines.append(f"{what} {m.record_id} ({how[m.relation]}{': ' + m.note if m.note else ''})")
     lines += n.notes
     return "\n".join(lines)
 

@@ -289,7 +289,20 @@ def _projects(store: GraphStore, ev: Evidence) -> None:
         ev.paths.setdefault(node.key, Path(nodes=[ev.ref, node], edges=[edge]))
 
 
-def _records(store: GraphStore, ev: Evidence) -> None:
+def _events(
+    store: GraphStore, rows: list[dict[str, Any]], kinds: frozenset[str] | None
+) -> dict[str, list[dict[str, Any]]]:
+    """Lifecycle events (kept by graph_credit.punishment) of the records a rule can match (`kinds`;
+    None: every kind); a record without events keeps its stored status."""
+    wanted = sorted({r["record_id"] for r in rows if kinds is None or r["kind"] in kinds})
+    out: dict[str, list[dict[str, Any]]] = {}
+    if wanted:
+        for e in _read_keys(store, "screening/record_events", wanted):
+            out.setdefault(e["record_id"], []).append(e)
+    return out
+
+
+def _records(store: GraphStore, ev: Evidence, kinds: frozenset[str] | None) -> None:
     ents = [k for k, n in ev.refs.items() if n.kind == "Enterprise"]
     persons = [k for k, n in ev.refs.items() if n.kind == "Person"]
     rows: list[dict[str, Any]] = []
@@ -297,17 +310,32 @@ def _records(store: GraphStore, ev: Evidence) -> None:
         rows += _read_keys(store, "screening/records_of_enterprises", ents)
     if persons:
         rows += _read_keys(store, "screening/records_of_persons", persons)
+    events = _events(store, rows, kinds)
     seen: set[tuple[str, str]] = set()
     for r in rows:
         k = (r["holder"], r["record_id"])
         if k in seen:  # a person both subject and responsible: one entry, as subject
             continue
         seen.add(k)
-        e = rec.evidence(r, ev.as_of)
+        e = rec.evidence(r, ev.as_of, events.get(r["record_id"]))
         if e.state != "future":
             ev.records.setdefault(r["holder"], []).append(e)
     for lst in ev.records.values():
         lst.sort(key=lambda x: (x.decision_date or dt.date.min, x.record_id), reverse=True)
+
+
+def rule_kinds(policy: Policy) -> frozenset[str] | None:
+    """Record kinds some rule (or the clean-years test) looks at; None when a rule takes any kind."""
+    if any(not r.kinds and not r.restricted and r.scope != "project" for r in policy.rules):
+        return None
+    return (
+        frozenset(k for r in policy.rules for k in r.kinds)
+        | set(policy.bad_records.kinds)
+        | {
+            "tax_credit",
+            "red_list",
+        }
+    )
 
 
 def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evidence:
@@ -360,13 +388,12 @@ def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evid
     _holdings_of(s, ev, ref, lim.outbound_min_share, "outbound")
     _guarantees(s, ev, policy)
     _projects(s, ev)
-    _records(s, ev)
+    _records(s, ev, rule_kinds(policy))
     watched = [ref.key, *ev.holder_keys, *(o.person.key for o in ev.officers)]
     if ctl is not None:
         watched.append(ctl.key)
     watched += [b.party.key for b in own.beneficial.owners]
-    ev.restrictions, notes = restrictions_of(s, watched, as_of, ev.records)
-    ev.notes += notes
+    ev.restrictions = restrictions_of(s, watched, as_of)
     ev.queries = len(counting.calls)
     ev.calls = counting.calls
     return ev

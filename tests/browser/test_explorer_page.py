@@ -185,6 +185,18 @@ def test_path_mode_draws_the_shortest_paths_and_keeps_the_url(
     assert f"path={sanctioned['uscc']}%2C{far.key}" in page.url
     screenshot("explorer-path")
 
+    # A click on a step of the path opens its neighbours in the next column.
+    middle = sorted(shown["nodes"], key=lambda n: n["level"])[1]
+    _click_node(page, middle["id"])
+    _wait_loaded(page, 2)
+    grown = _graph(page)
+    assert len(grown["nodes"]) > len(shown["nodes"])
+    assert all(isinstance(n["level"], int) for n in grown["nodes"]), (
+        "a hierarchical picture needs every level"
+    )
+    assert page.js_errors == []
+    screenshot("explorer-path-expanded")
+
 
 def test_an_evidence_link_opens_the_picture_of_the_finding(
     page: Any, explorer_url: str, tiny_store: Any, sanctioned: dict[str, str]
