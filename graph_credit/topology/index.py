@@ -87,6 +87,7 @@ class TopologyIndex:
         return len(self.e_kind)
 
     def nbytes(self) -> int:
+        """Everything the index holds in memory, string buffers included."""
         arrays = [
             *self.keys.values(),
             *self.order.values(),
@@ -104,6 +105,8 @@ class TopologyIndex:
             self.n_status,
             self.n_subkind,
             self.label_offsets,
+            self.eid_data,
+            self.label_data,
         ]
         return sum(a.nbytes for a in arrays)
 
