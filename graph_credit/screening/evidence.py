@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from graph_credit import investigate
-from graph_credit.errors import NotFound
+from graph_credit.errors import EngineError, NotFound
 from graph_credit.investigate import EdgeRef, NodeRef, Path
 from graph_credit.ownership import OwnershipAnalysis, Party, ownership_analysis
 from graph_credit.screening import records as rec
@@ -324,6 +324,15 @@ def _records(store: GraphStore, ev: Evidence, kinds: frozenset[str] | None) -> N
         lst.sort(key=lambda x: (x.decision_date or dt.date.min, x.record_id), reverse=True)
 
 
+def _schema_error(exc: EngineError) -> EngineError:
+    if "does not exist" not in str(exc):
+        return exc
+    return EngineError(
+        f"{exc}: this database has no joint-punishment tables (restrictions, record events); "
+        "load a bundle into it with this version, which creates them and derives the restrictions"
+    )
+
+
 def rule_kinds(policy: Policy) -> frozenset[str] | None:
     """Record kinds some rule (or the clean-years test) looks at; None when a rule takes any kind."""
     if any(not r.kinds and not r.restricted and r.scope != "project" for r in policy.rules):
@@ -388,12 +397,18 @@ def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evid
     _holdings_of(s, ev, ref, lim.outbound_min_share, "outbound")
     _guarantees(s, ev, policy)
     _projects(s, ev)
-    _records(s, ev, rule_kinds(policy))
+    try:
+        _records(s, ev, rule_kinds(policy))
+    except EngineError as exc:
+        raise _schema_error(exc) from exc
     watched = [ref.key, *ev.holder_keys, *(o.person.key for o in ev.officers)]
     if ctl is not None:
         watched.append(ctl.key)
     watched += [b.party.key for b in own.beneficial.owners]
-    ev.restrictions = restrictions_of(s, watched, as_of)
+    try:
+        ev.restrictions = restrictions_of(s, watched, as_of)
+    except EngineError as exc:
+        raise _schema_error(exc) from exc
     ev.queries = len(counting.calls)
     ev.calls = counting.calls
     return ev
