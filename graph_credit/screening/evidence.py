@@ -324,6 +324,33 @@ def _records(store: GraphStore, ev: Evidence, kinds: frozenset[str] | None) -> N
         lst.sort(key=lambda x: (x.decision_date or dt.date.min, x.record_id), reverse=True)
 
 
+def _watched(ev: Evidence, policy: Policy) -> list[str]:
+    """The subjects whose restrictions some rule of the policy looks at (and no others: each costs
+    a lookup)."""
+    rules = [r for r in policy.rules if r.restricted]
+    scopes = {r.scope for r in rules}
+    own = ev.ownership
+    out: list[str] = []
+    if "subject" in scopes:
+        out.append(ev.ref.key)
+    if "holder" in scopes:
+        floor = max(policy.limits.holder_min_share, min(r.min_share for r in rules if r.scope == "holder"))
+        for o in own.effective.owners:
+            if (
+                o.party.key in ev.holder_keys
+                and (o.share if o.share is not None else o.direct) + 1e-12 >= floor
+            ):
+                out.append(o.party.key)
+    if "controller" in scopes and own.controller.controller is not None:
+        out.append(own.controller.controller.key)
+    if "beneficial_owner" in scopes:
+        out += [b.party.key for b in own.beneficial.owners]
+    for o in ev.officers:
+        if ("legal_rep" if o.role == "legal_rep" else "executive") in scopes:
+            out.append(o.person.key)
+    return list(dict.fromkeys(out))
+
+
 def _schema_error(exc: EngineError) -> EngineError:
     if "does not exist" not in str(exc):
         return exc
@@ -401,10 +428,7 @@ def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evid
         _records(s, ev, rule_kinds(policy))
     except EngineError as exc:
         raise _schema_error(exc) from exc
-    watched = [ref.key, *ev.holder_keys, *(o.person.key for o in ev.officers)]
-    if ctl is not None:
-        watched.append(ctl.key)
-    watched += [b.party.key for b in own.beneficial.owners]
+    watched = _watched(ev, policy)
     try:
         ev.restrictions = restrictions_of(s, watched, as_of)
     except EngineError as exc:
