@@ -105,7 +105,7 @@ def main() -> None:
     print(f"{args.db} at {started}; load average {inv.get('load_average')}")
     print(
         f"topology index: {ix['nodes']:,} nodes, {ix['edges']:,} edges; built in {ix['build_s']} s, "
-        f"loaded in {ix['load_s']} s; {ix['memory_mb']} MB in memory + {ix['eid_mapped_mb']} MB mapped; "
+        f"loaded in {ix['load_s']} s; {ix['memory_mb']} MB in memory ({ix['strings_mb']} MB strings); "
         f"{ix['disk_mb']} MB on disk"
     )
     print(f"{'target':50} {'p50':>8} {'p99':>8} {'limit':>6}  met  {'ratio p50':>9} {'p99s':>6}")

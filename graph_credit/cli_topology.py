@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
                 "seconds": round(seconds, 2),
                 "build_seconds": round(index.build_seconds, 2),
                 "memory_mb": round(index.nbytes() / 1e6, 1),
-                "eid_mapped_mb": round(index.eid_bytes() / 1e6, 1),
+                "strings_mb": round(index.string_bytes() / 1e6, 1),
                 "stamp": index.stamp,
             }
         finally:
@@ -65,5 +65,5 @@ def register(app: typer.Typer) -> None:
         how = "loaded" if report["loaded"] else "built"
         out.print(
             f"{how} in {report['seconds']} s: {report['nodes']:,} nodes, {report['edges']:,} edges; "
-            f"{report['memory_mb']} MB in memory, {report['eid_mapped_mb']} MB of edge identities mapped; {path}"
+            f"{report['memory_mb']} MB in memory ({report['strings_mb']} MB of it identities and labels); {path}"
         )

@@ -28,7 +28,7 @@ from pyvis.network import Network
 from graph_credit import explore_style as style
 from graph_credit import investigate as inv
 from graph_credit import ownership as own
-from graph_credit.errors import InvalidInput, NotFound
+from graph_credit.errors import EngineError, InvalidInput, NotFound
 from graph_credit.identifiers import mask_name
 from graph_credit.investigate import EdgeRef, Neighbourhood, NodeRef, Path, PathResult
 from graph_credit.ownership import EffectiveOwnership, OwnershipTree
@@ -378,18 +378,21 @@ def _punishment() -> Any:
         return None
 
 
-def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
+def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> bool:
     """Restrictions the joint-punishment module derived for a person (`restrictions(store, key,
-    as_of)`, items with record, measure and state): those in force mark the person restricted."""
+    as_of)`, items with record, measure and state): those in force mark the person restricted.
+    False when the module cannot answer on this database (one loaded before its tables existed)."""
     mod = _punishment()
     fn = getattr(mod, "restrictions", None) if mod is not None else None
     if fn is None:
-        return
+        return False
     kwargs = {"related": False} if "related" in inspect.signature(fn).parameters else {}
     try:
         res = fn(store, n.key, on, **kwargs)
     except NotFound:
-        return
+        return True
+    except EngineError:
+        return False
     active = [i for i in getattr(res, "items", []) if getattr(i, "state", "active") == "active"]
     seen = {m.record_id for m in n.marks}
     for item in active:
@@ -407,6 +410,7 @@ def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
         )
     if active:
         n.flag("restricted")
+    return True
 
 
 def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_nodes: int = 2000) -> Subgraph:
@@ -417,6 +421,7 @@ def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_n
     picture are marked by their own kind. One indexed query per subject (a batched one plans as
     a scan of the edge table on LadybugDB)."""
     on = as_of or sg.as_of or dt.date.today()
+    punishment = True
     subjects = [n for n in sg.nodes if n.kind in ("Enterprise", "Person")]
     if len(subjects) > max_nodes:
         sg.notes.append(f"credit marks checked for the first {max_nodes:,} of {len(subjects):,} subjects")
@@ -444,8 +449,9 @@ def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_n
                         record_id=r["record_id"], kind=r["kind"], level=r["level"], relation=r["relation"]
                     )
                 )
-        if n.kind == "Person":
-            _mark_from_punishment(store, n, on)
+        if n.kind == "Person" and punishment and not _mark_from_punishment(store, n, on):
+            punishment = False
+            sg.notes.append("restrictions derived by joint punishment are not available on this database")
     for n in sg.nodes:
         if n.kind == "CreditRecord" and n.status in ("active", "expired"):
             flag = _flag_for(n.subkind, None)

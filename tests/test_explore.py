@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from graph_credit import explore
 from graph_credit.cli import app
-from graph_credit.errors import InvalidInput
+from graph_credit.errors import EngineError, InvalidInput
 from graph_credit.identifiers import person_key
 from graph_credit.store.base import GraphStore
 from tests.conftest import SECRET
@@ -243,6 +243,22 @@ def test_restrictions_from_the_joint_punishment_module_mark_persons(
     assert (P("2"), ON, False) in seen
     p1 = explore.neighbourhood_view(world, U(1), hops=1, as_of=ON).node(f"Person:{P1}")
     assert [(m.record_id, m.relation) for m in p1.marks] == [("R1", "responsible")]
+
+
+def test_a_database_without_the_punishment_tables_still_gets_its_marks(
+    world: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def restrictions(store: GraphStore, subject: str, as_of: dt.date) -> None:
+        calls.append(subject)
+        raise EngineError("LadybugDB: Binder exception: Table Restriction does not exist.")
+
+    monkeypatch.setattr(explore, "_punishment", lambda: SimpleNamespace(restrictions=restrictions))
+    sg = explore.neighbourhood_view(world, U(1), hops=2, as_of=ON)
+    assert "restricted" in sg.node(f"Person:{P1}").flags, "from the records themselves"
+    assert len(calls) == 1, "asked once, then left alone"
+    assert any("joint punishment" in note for note in sg.notes)
 
 
 def test_restrictions_derived_by_joint_punishment_show_on_the_person(

@@ -318,3 +318,42 @@ def test_a_slow_rebuild_runs_in_the_background_and_the_engine_answers_meanwhile(
     small_graph._topology_holder.building.join(timeout=30)  # type: ignore[attr-defined]
     fresh = index_for(small_graph)
     assert fresh is not None and fresh is not first and fresh.gid("Enterprise", U(4)) is not None
+
+
+def test_an_engine_answering_with_keys_builds_the_same_index(small_graph: GraphStore) -> None:
+    """Neo4j's texts return business keys as ids (LadybugDB's return offsets): run those shared texts
+    on LadybugDB and the index must hold the same graph."""
+    if small_graph.engine != "ladybug":
+        pytest.skip("runs the shared texts on LadybugDB")
+    from graph_credit.queries import registry
+
+    class SharedTexts:
+        engine = "neo4j"
+
+        def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+            text = registry()._generic[name].text  # the text both engines accept, not the variant
+            return small_graph.run_text(text, params)  # type: ignore[attr-defined]
+
+    by_offsets, by_keys = build_index(small_graph), build_index(SharedTexts())
+    assert by_keys.n_nodes == by_offsets.n_nodes and by_keys.n_edges == by_offsets.n_edges
+
+    def edges(ix: Any) -> set[tuple[Any, ...]]:
+        return {
+            (
+                ix.edge_kinds[int(ix.e_kind[e])],
+                ix.node(int(ix.e_src[e])),
+                ix.node(int(ix.e_dst[e])),
+                ix.edge_period(e),
+                ix.eid(e),
+                ix.role(e),
+                ix.value(e),
+            )
+            for e in range(ix.n_edges)
+        }
+
+    assert edges(by_keys) == edges(by_offsets)
+    for kind in by_offsets.node_kinds:
+        for key in by_offsets.keys[kind]:
+            a, b = by_offsets.gid(kind, key.decode()), by_keys.gid(kind, key.decode())
+            assert a is not None and b is not None
+            assert by_offsets.display(a) == by_keys.display(b) and by_offsets.degree(a) == by_keys.degree(b)

@@ -49,7 +49,7 @@ def _codes(parts: list[pa.Array]) -> tuple[np.ndarray, tuple[str, ...]]:
 
 
 def _buffer(parts: list[pa.Array]) -> tuple[np.ndarray, np.ndarray]:
-    """Strings as one UTF-8 buffer with int64 offsets (memory-mapped once persisted)."""
+    """Strings as one UTF-8 buffer with int64 offsets."""
     joined = pa.chunked_array(parts, pa.string()).combine_chunks() if parts else pa.array([], pa.string())
     joined = pc.cast(pc.fill_null(joined, ""), pa.large_string())
     if len(joined) == 0:

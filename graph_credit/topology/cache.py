@@ -69,17 +69,17 @@ def cache_path(store: Any) -> Path:
     return folder / f"{store.path.name}.topology.npz"
 
 
-def _mapped_path(path: Path, what: str, token: str) -> Path:
+def _strings_path(path: Path, what: str, token: str) -> Path:
     return path.with_name(f"{path.name}.{what}-{token}.npy")
 
 
-_MAPPED = ("eid_data", "label_data")  # large strings: memory-mapped, not read into memory
+_STRINGS = ("eid_data", "label_data")  # the large string buffers, in files of their own
 
 
 def save(index: TopologyIndex, path: Path) -> None:
-    """The arrays in one .npz (read whole on load) and the edge identities in a .npy of their own
-    (memory-mapped on load), named by a token the .npz records, so a reader never pairs the arrays
-    of one build with the identities of another."""
+    """The arrays in one .npz and the large string buffers (edge identities, node labels) in .npy
+    files of their own, named by a token the .npz records, so a reader never pairs the arrays of
+    one build with the strings of another."""
     token = uuid.uuid4().hex
     meta = {
         "format": FORMAT,
@@ -93,8 +93,8 @@ def save(index: TopologyIndex, path: Path) -> None:
         "build_seconds": index.build_seconds,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    for what in _MAPPED:
-        np.save(_mapped_path(path, what, token), np.asarray(getattr(index, what)))
+    for what in _STRINGS:
+        np.save(_strings_path(path, what, token), np.asarray(getattr(index, what)))
     arrays = {name: getattr(index, name) for name in _ARRAYS}
     for kind in index.node_kinds:
         arrays[f"keys__{kind}"] = index.keys[kind]
@@ -104,7 +104,7 @@ def save(index: TopologyIndex, path: Path) -> None:
     with tmp.open("wb") as fh:
         np.savez(fh, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
     os.replace(tmp, path)  # readers see the old file or the new one, never half of one
-    keep = {_mapped_path(path, what, token).name for what in _MAPPED}
+    keep = {_strings_path(path, what, token).name for what in _STRINGS}
     for old in path.parent.glob(f"{path.name}.*-*.npy"):
         if old.name not in keep:
             with contextlib.suppress(OSError):  # a reader may still map it: it goes when they close
@@ -119,7 +119,9 @@ def load(path: Path, stamp: str) -> TopologyIndex | None:
             if meta.get("format") != FORMAT or meta.get("stamp") != stamp:
                 return None
             kinds = tuple(meta["node_kinds"])
-            mapped = {w: np.load(_mapped_path(path, w, meta["eid_token"]), mmap_mode="r") for w in _MAPPED}
+            # Read into memory, not memory-mapped: a mapped page the kernel dropped under memory
+            # pressure costs a disk read inside a question (a neighbourhood touches hundreds).
+            strings = {w: np.load(_strings_path(path, w, meta["eid_token"])) for w in _STRINGS}
             return TopologyIndex(
                 node_kinds=kinds,
                 edge_kinds=tuple(meta["edge_kinds"]),
@@ -129,7 +131,7 @@ def load(path: Path, stamp: str) -> TopologyIndex | None:
                 roles=tuple(meta["roles"]),
                 statuses=tuple(meta["statuses"]),
                 subkinds=tuple(meta["subkinds"]),
-                **mapped,
+                **strings,
                 stamp=stamp,
                 build_seconds=float(meta.get("build_seconds", 0.0)),
                 **{name: z[name] for name in _ARRAYS},

@@ -10,9 +10,9 @@ What it holds (numpy arrays, nothing per node or edge in Python objects):
   in the index;
 - per edge, the properties an answer shows: its role (a byte into the `roles` vocabulary), its
   share or amount (`e_value`: `ratio` for HOLDS, `amount` for GUARANTEES) and its identity (`eid`,
-  UTF-8 in one buffer with offsets, memory-mapped from the persisted file, so not resident);
+  UTF-8 in one buffer with offsets);
 - per node, the fields an answer shows (investigate.NodeRef): status and subkind as bytes into small
-  vocabularies, name and masked ID as UTF-8 in one memory-mapped buffer;
+  vocabularies, name and masked ID as UTF-8 in one buffer with offsets;
 - `out_ptr`/`out_edge` and `in_ptr`/`in_edge`: a node's outgoing and incoming edges.
 
 Everything else about a node or an edge stays in the engine.
@@ -60,14 +60,14 @@ class TopologyIndex:
     e_role: np.ndarray  # uint8 into roles
     e_value: np.ndarray  # float64, NaN where none
     eid_offsets: np.ndarray  # int64, n_edges + 1
-    eid_data: np.ndarray  # uint8 (memory-mapped when loaded from the persisted file)
+    eid_data: np.ndarray  # uint8
     roles: tuple[str, ...] = ("",)
     n_status: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))  # uint8 into statuses
     statuses: tuple[str, ...] = ("",)
     n_subkind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))  # uint8 into subkinds
     subkinds: tuple[str, ...] = ("",)
     label_offsets: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # n_nodes + 1
-    label_data: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))  # memory-mapped
+    label_data: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
     stamp: str = ""  # the database state it was built from (graph_credit.topology.cache)
     build_seconds: float = 0.0
     _kind_no: dict[str, int] = field(default_factory=dict, repr=False)
@@ -87,6 +87,7 @@ class TopologyIndex:
         return len(self.e_kind)
 
     def nbytes(self) -> int:
+        """Everything the index holds in memory, string buffers included."""
         arrays = [
             *self.keys.values(),
             *self.order.values(),
@@ -104,11 +105,13 @@ class TopologyIndex:
             self.n_status,
             self.n_subkind,
             self.label_offsets,
+            self.eid_data,
+            self.label_data,
         ]
         return sum(a.nbytes for a in arrays)
 
-    def eid_bytes(self) -> int:
-        """The size of the edge identities and node labels (memory-mapped, resident only where read)."""
+    def string_bytes(self) -> int:
+        """The size of the string buffers: edge identities and node labels."""
         return int(self.eid_data.nbytes + self.label_data.nbytes)
 
     def display(self, gid: int) -> tuple[str | None, str | None, str | None, str | None]:

@@ -163,6 +163,7 @@ def test_search_shows_the_neighbourhood_with_marks_then_a_click_expands_a_node(
         e["id"] for e in steps[node]["edges"]
     }
     assert page.evaluate("explorer.state.expanded") == [node]
+    assert page.js_errors == []
     screenshot("explorer-expanded")
 
 
