@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from graph_credit import investigate
-from graph_credit.errors import NotFound
+from graph_credit.errors import EngineError, NotFound
 from graph_credit.investigate import EdgeRef, NodeRef, Path
 from graph_credit.ownership import OwnershipAnalysis, Party, ownership_analysis
 from graph_credit.screening import records as rec
@@ -324,6 +324,42 @@ def _records(store: GraphStore, ev: Evidence, kinds: frozenset[str] | None) -> N
         lst.sort(key=lambda x: (x.decision_date or dt.date.min, x.record_id), reverse=True)
 
 
+def _watched(ev: Evidence, policy: Policy) -> list[str]:
+    """The subjects whose restrictions some rule of the policy looks at (and no others: each costs
+    a lookup)."""
+    rules = [r for r in policy.rules if r.restricted]
+    scopes = {r.scope for r in rules}
+    own = ev.ownership
+    out: list[str] = []
+    if "subject" in scopes:
+        out.append(ev.ref.key)
+    if "holder" in scopes:
+        floor = max(policy.limits.holder_min_share, min(r.min_share for r in rules if r.scope == "holder"))
+        for o in own.effective.owners:
+            if (
+                o.party.key in ev.holder_keys
+                and (o.share if o.share is not None else o.direct) + 1e-12 >= floor
+            ):
+                out.append(o.party.key)
+    if "controller" in scopes and own.controller.controller is not None:
+        out.append(own.controller.controller.key)
+    if "beneficial_owner" in scopes:
+        out += [b.party.key for b in own.beneficial.owners]
+    for o in ev.officers:
+        if ("legal_rep" if o.role == "legal_rep" else "executive") in scopes:
+            out.append(o.person.key)
+    return list(dict.fromkeys(out))
+
+
+def _schema_error(exc: EngineError) -> EngineError:
+    if "does not exist" not in str(exc):
+        return exc
+    return EngineError(
+        f"{exc}: this database has no joint-punishment tables (restrictions, record events); "
+        "load a bundle into it with this version, which creates them and derives the restrictions"
+    )
+
+
 def rule_kinds(policy: Policy) -> frozenset[str] | None:
     """Record kinds some rule (or the clean-years test) looks at; None when a rule takes any kind."""
     if any(not r.kinds and not r.restricted and r.scope != "project" for r in policy.rules):
@@ -388,12 +424,15 @@ def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evid
     _holdings_of(s, ev, ref, lim.outbound_min_share, "outbound")
     _guarantees(s, ev, policy)
     _projects(s, ev)
-    _records(s, ev, rule_kinds(policy))
-    watched = [ref.key, *ev.holder_keys, *(o.person.key for o in ev.officers)]
-    if ctl is not None:
-        watched.append(ctl.key)
-    watched += [b.party.key for b in own.beneficial.owners]
-    ev.restrictions = restrictions_of(s, watched, as_of)
+    try:
+        _records(s, ev, rule_kinds(policy))
+    except EngineError as exc:
+        raise _schema_error(exc) from exc
+    watched = _watched(ev, policy)
+    try:
+        ev.restrictions = restrictions_of(s, watched, as_of)
+    except EngineError as exc:
+        raise _schema_error(exc) from exc
     ev.queries = len(counting.calls)
     ev.calls = counting.calls
     return ev
