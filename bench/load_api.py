@@ -239,6 +239,7 @@ def get_json(port: int, key: str, path: str) -> Any:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # figures reach a log file even if the run is cut short
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=ROOT / "var/bench/load.lbug")
     ap.add_argument("--work", type=Path, default=ROOT / "var/bench/api")
