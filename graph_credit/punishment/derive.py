@@ -71,7 +71,7 @@ def frame(rows: pd.DataFrame | list[dict] | None, columns: list[str], dates: tup
 def records_frame(rows: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
     df = frame(rows, RECORD_COLUMNS, _DATES["records"])
     for c in ("category", "level", "basis", "authority", "subject_name"):
-        df[c] = df[c].fillna("").astype(str)
+        df[c] = df[c].astype(object).where(df[c].notna(), "").astype(str)
     return df
 
 
