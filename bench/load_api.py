@@ -77,8 +77,8 @@ def sample(db: Path, n: int, seed: int) -> dict[str, list[str]]:
             r["k"]
             for r in store.run_text(
                 "MATCH (r:CreditRecord) WHERE r.status = 'active' AND r.kind = 'admin_penalty' "
-                "RETURN r.record_id AS k LIMIT $n",
-                {"n": 2000},
+                "AND (r.valid_until IS NULL OR r.valid_until > $today) RETURN r.record_id AS k LIMIT $n",
+                {"n": 2000, "today": dt.date.today() + dt.timedelta(days=2)},
             )
         ]
     finally:

@@ -91,3 +91,15 @@ def test_tasks_report_and_tracking(api_rw: Api) -> None:
     assert api.get("/tasks", "investigator").status_code == 403
     r = api.post("/tasks/NOPE/report", "operator", json={"on": "2022-07-01", "action": "done"})
     assert r.status_code == 404
+
+
+def test_repair_of_a_repairable_record(api_rw: Api) -> None:
+    api = api_rw
+    history = api.get("/records/R3", "operator").json()
+    assert history["repairable"] is True and history["status"] == "active"
+    r = api.post(
+        "/records/R3/repair", "operator", json={"on": "2024-06-01", "basis": "信用修复申请 (2024) 第 3 号"}
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["to_status"] == "repaired"
+    assert api.get("/records/R3", "investigator").json()["events"][-1]["action"] == "repair"
