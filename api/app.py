@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from api import errors, explorer
 from api.limits import BodyLimit, PriorityGate
-from api.routers import audit, console, entities, investigate, meta, ownership, screening
+from api.routers import audit, console, entities, investigate, meta, ownership, records, screening
 from graph_credit import __version__
 from graph_credit.apikeys import ApiKey, load_keys
 from graph_credit.audit import QueryLog
@@ -61,7 +61,7 @@ def create_app(
     app.state.api_keys = keys
     app.state.anonymous = s.api_anonymous
     errors.install(app)
-    for r in (meta, entities, ownership, investigate, screening, console, audit, explorer):
+    for r in (meta, entities, ownership, investigate, screening, records, console, audit, explorer):
         app.include_router(r.router)
     app.add_middleware(BodyLimit, max_bytes=s.api_max_body_bytes)
     app.add_middleware(PriorityGate, capacity=s.api_workers)

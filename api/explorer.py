@@ -95,7 +95,10 @@ def explorer_graph(
         if len(ends) != 2 or not all(ends):
             raise InvalidInput(f"path must be two subjects A,B, not {path!r}")
         audit(ends)
-        sg = explore.path_view(store, ends[0], ends[1], as_of=as_of)
+        if ends[0] == ends[1]:  # a finding about the candidate itself: its own surroundings
+            sg = explore.subject_view(store, ends[0], "neighbourhood", hops=1, as_of=as_of)
+        else:
+            sg = explore.path_view(store, ends[0], ends[1], as_of=as_of)
         for n in sg.nodes:
             if focus and n.key == focus.strip():
                 n.flag("focus")

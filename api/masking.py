@@ -19,13 +19,17 @@ from graph_credit.apikeys import ApiRole
 from graph_credit.identifiers import mask_name
 
 _PERSON_KINDS = frozenset({"Person", "person", "natural_person"})
-_KIND_FIELDS = ("kind", "subject_kind", "holder_kind")
+_KIND_FIELDS = ("kind", "subject_kind", "holder_kind", "target_kind")
 _CONTACT = ("address", "phone", "id_masked")
 FULL = frozenset({ApiRole.INVESTIGATOR, ApiRole.OPERATOR})
 
 
 def _is_person(d: dict[str, Any]) -> bool:
-    return d.get("id_masked") is not None or any(d.get(f) in _PERSON_KINDS for f in _KIND_FIELDS)
+    return (
+        d.get("id_masked") is not None
+        or "person_key" in d
+        or any(d.get(f) in _PERSON_KINDS for f in _KIND_FIELDS)
+    )
 
 
 def _mask(value: Any, public: bool) -> Any:
@@ -40,7 +44,7 @@ def _mask(value: Any, public: bool) -> Any:
             if f in out:
                 out[f] = None
     if person and public:
-        for f in ("name", "holder_name", "subject_name"):
+        for f in ("name", "holder_name", "subject_name", "target_name", "person_name"):
             if isinstance(out.get(f), str):
                 out[f] = mask_name(out[f])
     return out

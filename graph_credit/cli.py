@@ -237,6 +237,7 @@ def _register_query_commands() -> None:
         cli_ownership,
         cli_punishment,
         cli_screening,
+        cli_topology,
     )
 
     cli_ownership.register(app)
@@ -245,6 +246,7 @@ def _register_query_commands() -> None:
     cli_api.register(app)
     cli_explore.register(app)
     cli_punishment.register(app)
+    cli_topology.register(app)
 
 
 _register_query_commands()

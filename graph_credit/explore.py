@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -27,7 +28,7 @@ from pyvis.network import Network
 from graph_credit import explore_style as style
 from graph_credit import investigate as inv
 from graph_credit import ownership as own
-from graph_credit.errors import InvalidInput
+from graph_credit.errors import EngineError, InvalidInput, NotFound
 from graph_credit.identifiers import mask_name
 from graph_credit.investigate import EdgeRef, Neighbourhood, NodeRef, Path, PathResult
 from graph_credit.ownership import EffectiveOwnership, OwnershipTree
@@ -377,20 +378,39 @@ def _punishment() -> Any:
         return None
 
 
-def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> None:
+def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> bool:
+    """Restrictions the joint-punishment module derived for a person (`restrictions(store, key,
+    as_of)`, items with record, measure and state): those in force mark the person restricted.
+    False when the module cannot answer on this database (one loaded before its tables existed)."""
     mod = _punishment()
     fn = getattr(mod, "restrictions", None) if mod is not None else None
     if fn is None:
-        return
-    answer = fn(store, n.key, on, related=False)
-    items = [i for i in answer.items if i.state == "active"]
+        return False
+    kwargs = {"related": False} if "related" in inspect.signature(fn).parameters else {}
+    try:
+        res = fn(store, n.key, on, **kwargs)
+    except NotFound:
+        return True
+    except EngineError:
+        return False
+    active = [i for i in getattr(res, "items", []) if getattr(i, "state", "active") == "active"]
     seen = {m.record_id for m in n.marks}
-    for item in items:
-        if item.record_id not in seen:  # a record already marked (as responsible) is marked once
-            seen.add(item.record_id)
-            n.marks.append(RecordMark(record_id=item.record_id, kind=item.record_kind, relation="punishment"))
-    if items:
+    for item in active:
+        rid = str(getattr(item, "record_id", "?"))
+        if rid in seen:  # a record already marked (the person is responsible for it) is marked once
+            continue
+        seen.add(rid)
+        n.marks.append(
+            RecordMark(
+                record_id=rid,
+                kind=getattr(item, "record_kind", None),
+                relation="punishment",
+                note=getattr(item, "measure_name", None),
+            )
+        )
+    if active:
         n.flag("restricted")
+    return True
 
 
 def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_nodes: int = 2000) -> Subgraph:
@@ -401,6 +421,7 @@ def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_n
     picture are marked by their own kind. One indexed query per subject (a batched one plans as
     a scan of the edge table on LadybugDB)."""
     on = as_of or sg.as_of or dt.date.today()
+    punishment = True
     subjects = [n for n in sg.nodes if n.kind in ("Enterprise", "Person")]
     if len(subjects) > max_nodes:
         sg.notes.append(f"credit marks checked for the first {max_nodes:,} of {len(subjects):,} subjects")
@@ -428,8 +449,9 @@ def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_n
                         record_id=r["record_id"], kind=r["kind"], level=r["level"], relation=r["relation"]
                     )
                 )
-        if n.kind == "Person":
-            _mark_from_punishment(store, n, on)
+        if n.kind == "Person" and punishment and not _mark_from_punishment(store, n, on):
+            punishment = False
+            sg.notes.append("restrictions derived by joint punishment are not available on this database")
     for n in sg.nodes:
         if n.kind == "CreditRecord" and n.status in ("active", "expired"):
             flag = _flag_for(n.subkind, None)
@@ -483,7 +505,7 @@ def _node_title(n: SubNode, role: ViewerRole) -> str:
     for m in n.marks:
         what = style.RECORD_NAME.get(m.kind or "", m.kind or "record")
         how = {"subject": "subject", "responsible": "responsible person", "punishment": "joint punishment"}
-        lines.append(f"{what} {m.record_id} ({how[m.relation]})")
+        lines.append(f"{what} {m.record_id} ({how[m.relation]}{': ' + m.note if m.note else ''})")
     lines += n.notes
     return "\n".join(lines)
 

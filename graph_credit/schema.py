@@ -136,20 +136,25 @@ def _edge_files(e: EdgeKind) -> dict[str, str]:
 
 
 def _topology_files() -> dict[str, str]:
-    """Bulk reads for the read-side topology index (graph_credit/topology): every node's id and key,
-    every edge's two ends with its properties, one query per node kind and per (edge kind, pair).
+    """Bulk reads for the read-side topology index (graph_credit/topology): every node's id, key and
+    display fields, every edge's two ends with its properties, one query per node kind and per (edge kind, pair).
     LadybugDB returns its internal offsets as ids (dense integers, no strings to map); Neo4j the
     business keys."""
     out = {}
     for k in NODE_KINDS.values():
         slug = node_slug(k)
-        purpose = f"every {k.name} node's id and business key (topology index build)"
+        # The display fields of an answer's nodes (investigate.NodeRef): a project's or record's
+        # `kind` is its subkind.
+        shown = [(p, "subkind" if p == "kind" else p) for p in ("name", "status", "kind", "id_masked")]
+        display = "".join(f", n.{p} AS {alias}" for p, alias in shown if p in k.properties)
+        purpose = f"every {k.name} node's id, business key and display fields (topology index build)"
         out[f"topology/nodes_{slug}.cypher"] = (
-            _header(purpose, "read", "") + f"MATCH (n:{k.name})\nRETURN n.{k.key} AS id, n.{k.key} AS key\n"
+            _header(purpose, "read", "")
+            + f"MATCH (n:{k.name})\nRETURN n.{k.key} AS id, n.{k.key} AS key{display}\n"
         )
         out[f"topology/nodes_{slug}.ladybug.cypher"] = (
             _header(purpose, "read", "")
-            + f"MATCH (n:{k.name})\nRETURN offset(id(n)) AS id, n.{k.key} AS key\n"
+            + f"MATCH (n:{k.name})\nRETURN offset(id(n)) AS id, n.{k.key} AS key{display}\n"
         )
     for e in EDGE_KINDS.values():
         kept = [p for p in ("role", "ratio", "amount", "since", "until") if p in e.properties]

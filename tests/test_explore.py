@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from graph_credit import explore
 from graph_credit.cli import app
-from graph_credit.errors import InvalidInput
+from graph_credit.errors import EngineError, InvalidInput
 from graph_credit.identifiers import person_key
 from graph_credit.store.base import GraphStore
 from tests.conftest import SECRET
@@ -214,15 +214,68 @@ def test_restrictions_from_the_joint_punishment_module_mark_persons(
 ) -> None:
     seen = []
 
-    def restrictions(store: GraphStore, subject: str, as_of: dt.date, **kw: object) -> SimpleNamespace:
-        seen.append((subject, as_of))
-        item = SimpleNamespace(record_id="R9", record_kind="blacklist", state="active")
-        return SimpleNamespace(items=[item] if subject == P("2") else [])  # punishment.SubjectRestrictions
+    def restrictions(
+        store: GraphStore, subject: str, as_of: dt.date, *, related: bool = True
+    ) -> SimpleNamespace:
+        seen.append((subject, as_of, related))
+        if subject == P1:  # already marked as responsible for R1: marked once
+            return SimpleNamespace(restricted=True, items=[SimpleNamespace(record_id="R1", state="active")])
+        if subject != P("2"):
+            return SimpleNamespace(restricted=False, items=[])
+        items = [
+            SimpleNamespace(
+                record_id="R9", record_kind="blacklist", measure_name="限制担任法定代表人", state="active"
+            ),
+            SimpleNamespace(
+                record_id="R8", record_kind="blacklist", measure_name="限制高消费", state="ended"
+            ),
+        ]
+        return SimpleNamespace(restricted=True, items=items)
 
     monkeypatch.setattr(explore, "_punishment", lambda: SimpleNamespace(restrictions=restrictions))
     sg = explore.neighbourhood_view(world, U(4), hops=1, as_of=ON)
-    assert "restricted" in flags(sg)[P("2")]
-    assert (P("2"), ON) in seen
+    p2 = sg.node(f"Person:{P('2')}")
+    assert "restricted" in p2.flags
+    assert [(m.record_id, m.relation, m.note) for m in p2.marks] == [
+        ("R9", "punishment", "限制担任法定代表人")
+    ]
+    assert "限制担任法定代表人" in next(n for n in explore.vis_data(sg)["nodes"] if n["id"] == p2.id)["title"]
+    assert (P("2"), ON, False) in seen
+    p1 = explore.neighbourhood_view(world, U(1), hops=1, as_of=ON).node(f"Person:{P1}")
+    assert [(m.record_id, m.relation) for m in p1.marks] == [("R1", "responsible")]
+
+
+def test_a_database_without_the_punishment_tables_still_gets_its_marks(
+    world: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def restrictions(store: GraphStore, subject: str, as_of: dt.date) -> None:
+        calls.append(subject)
+        raise EngineError("LadybugDB: Binder exception: Table Restriction does not exist.")
+
+    monkeypatch.setattr(explore, "_punishment", lambda: SimpleNamespace(restrictions=restrictions))
+    sg = explore.neighbourhood_view(world, U(1), hops=2, as_of=ON)
+    assert "restricted" in sg.node(f"Person:{P1}").flags, "from the records themselves"
+    assert len(calls) == 1, "asked once, then left alone"
+    assert any("joint punishment" in note for note in sg.notes)
+
+
+def test_restrictions_derived_by_joint_punishment_show_on_the_person(
+    world: GraphStore, tmp_path: Path
+) -> None:
+    from graph_credit import punishment
+
+    # E4 blacklisted, nobody named responsible: joint punishment still reaches its director P2.
+    record = {"record_id": "R6", "subject": U(4), "kind": "blacklist", "authority": "市场监管局"}
+    load(world, tmp_path / "r6", records=[{**record, "decision_date": "2024-03-01", "status": "active"}])
+    punishment.rebuild_restrictions(world, on=ON)
+    sg = explore.neighbourhood_view(world, U(4), hops=1, as_of=ON)
+    p2 = sg.node(f"Person:{P('2')}")
+    assert "restricted" in p2.flags
+    assert {(m.record_id, m.relation) for m in p2.marks} == {("R6", "punishment")}
+    before = explore.neighbourhood_view(world, U(4), hops=1, as_of=dt.date(2024, 2, 1))
+    assert "restricted" not in before.node(f"Person:{P('2')}").flags, "not before the record was decided"
 
 
 # Absolute URLs inside the inlined vis-network: licence notices, project pages and the SVG
@@ -331,3 +384,27 @@ def test_cli_writes_a_standalone_page(world: GraphStore, tmp_path: Path) -> None
     assert r.exit_code == 2
     r = runner.invoke(app, ["explore", "nobody", "-o", str(out), "--db", str(db)])
     assert r.exit_code == 1 and "not found" in r.output
+
+
+def test_radial_start_puts_the_focus_in_the_middle_and_each_hop_on_its_ring() -> None:
+    def n(k: str) -> explore.SubNode:
+        return explore.SubNode(kind="Enterprise", key=k, label=k)
+
+    def e(a: str, b: str) -> explore.SubEdge:
+        return explore.SubEdge(kind="HOLDS", src=f"Enterprise:{a}", dst=f"Enterprise:{b}")
+
+    sg = explore.Subgraph(
+        title="t",
+        focus=["Enterprise:F"],
+        nodes=[n("F"), n("A"), n("B"), n("A1"), n("A2"), n("LONE")],
+        edges=[e("A", "F"), e("F", "B"), e("A1", "A"), e("A2", "A")],
+    )
+    pos = explore.radial_layout(sg)
+    radius = {k.split(":")[1]: round((x * x + y * y) ** 0.5) for k, (x, y) in pos.items()}
+    ring = round(explore.RING)
+    assert radius == {"F": 0, "A": ring, "B": ring, "LONE": ring, "A1": 2 * ring, "A2": 2 * ring}
+    # A's two children share A's sector, so they sit nearer A than B does.
+    dist = lambda a, b: ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5  # noqa: E731
+    assert dist("Enterprise:A1", "Enterprise:A") < dist("Enterprise:A1", "Enterprise:B")
+    data = explore.vis_data(sg)
+    assert all("x" in v and "y" in v for v in data["nodes"]), "physics starts from these positions"

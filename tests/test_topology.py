@@ -185,6 +185,16 @@ def test_index_holds_the_graph(small_graph: GraphStore) -> None:
     legal = ix.incident(e1, edge_mask=ix.edge_mask(["LEGAL_REP_OF"]))[0]
     assert [ix.role(int(e)) for e in legal] == ["legal_rep"]
     assert ix.nbytes() > 0 and ix.n_edges == 7
+    # Display fields equal the engine's, node for node (the person's masked ID included).
+    for kind in ix.node_kinds:
+        slug = inv._SLUG[kind]
+        for gid in range(
+            int(ix.base[ix.node_kinds.index(kind)]), int(ix.base[ix.node_kinds.index(kind) + 1])
+        ):
+            _, key = ix.node(gid)
+            [row] = small_graph.read(f"investigate/details_{slug}", keys=[key])
+            want = (row.get("name"), row.get("status"), row.get("subkind"), row.get("id_masked"))
+            assert ix.display(gid) == want, (kind, key)
 
 
 def test_a_write_makes_the_index_stale_and_the_next_answer_sees_it(
@@ -253,3 +263,97 @@ def test_the_index_lives_where_settings_say(tmp_path: Path) -> None:
     off = EmbeddedStore(tmp_path / "h.lbug", buffer_pool_mb=128, use_topology_index=False)
     assert index_for(off) is None
     off.close()
+
+
+def test_cli_builds_then_loads_the_index(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from graph_credit.cli import app
+
+    db = tmp_path / "g.lbug"
+    rw = EmbeddedStore(db, buffer_pool_mb=128)
+    load(
+        rw,
+        tmp_path / "b",
+        enterprises=[ent(1), ent(2)],
+        holdings=[{"holder": U(1), "target": U(2), "ratio": "1"}],
+    )
+    rw.close()
+    runner = CliRunner()
+
+    def run(*args: str) -> dict:
+        result = runner.invoke(app, ["topology", "--db", str(db), "--json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    first = run()
+    assert (first["nodes"], first["edges"], first["loaded"]) == (2, 1, False)
+    assert run()["loaded"] is True  # the next process finds it beside the database
+    assert run("--rebuild")["loaded"] is False
+    human = runner.invoke(app, ["topology", "--db", str(db)])
+    assert human.exit_code == 0 and "1 edges" in human.stdout
+
+
+def test_a_slow_rebuild_runs_in_the_background_and_the_engine_answers_meanwhile(
+    small_graph: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph_credit.topology import cache
+
+    if small_graph.engine != "ladybug":
+        pytest.skip("the topology index is kept for LadybugDB stores")
+    first = index_for(small_graph)
+    assert first is not None
+    monkeypatch.setattr(cache, "BACKGROUND_AFTER_S", -1.0)  # every rebuild counts as slow
+    load(
+        small_graph,
+        tmp_path / "more",
+        enterprises=[ent(4)],
+        holdings=[{"holder": U(4), "target": U(3), "ratio": "0.1"}],
+    )
+    assert index_for(small_graph) is None or index_for(small_graph) is not first  # None while it builds
+    answer = inv.shortest_path(small_graph, U(3), U(4), edge_kinds=["HOLDS"])  # index or engine: same answer
+    assert [p.keys() for p in answer.paths] == [[U(3), U(4)]]
+    small_graph._topology_holder.building.join(timeout=30)  # type: ignore[attr-defined]
+    fresh = index_for(small_graph)
+    assert fresh is not None and fresh is not first and fresh.gid("Enterprise", U(4)) is not None
+
+
+def test_an_engine_answering_with_keys_builds_the_same_index(small_graph: GraphStore) -> None:
+    """Neo4j's texts return business keys as ids (LadybugDB's return offsets): run those shared texts
+    on LadybugDB and the index must hold the same graph."""
+    if small_graph.engine != "ladybug":
+        pytest.skip("runs the shared texts on LadybugDB")
+    from graph_credit.queries import registry
+
+    class SharedTexts:
+        engine = "neo4j"
+
+        def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+            text = registry()._generic[name].text  # the text both engines accept, not the variant
+            return small_graph.run_text(text, params)  # type: ignore[attr-defined]
+
+    by_offsets, by_keys = build_index(small_graph), build_index(SharedTexts())
+    assert by_keys.n_nodes == by_offsets.n_nodes and by_keys.n_edges == by_offsets.n_edges
+
+    def edges(ix: Any) -> set[tuple[Any, ...]]:
+        return {
+            (
+                ix.edge_kinds[int(ix.e_kind[e])],
+                ix.node(int(ix.e_src[e])),
+                ix.node(int(ix.e_dst[e])),
+                ix.edge_period(e),
+                ix.eid(e),
+                ix.role(e),
+                ix.value(e),
+            )
+            for e in range(ix.n_edges)
+        }
+
+    assert edges(by_keys) == edges(by_offsets)
+    for kind in by_offsets.node_kinds:
+        for key in by_offsets.keys[kind]:
+            a, b = by_offsets.gid(kind, key.decode()), by_keys.gid(kind, key.decode())
+            assert a is not None and b is not None
+            assert by_offsets.display(a) == by_keys.display(b) and by_offsets.degree(a) == by_keys.degree(b)

@@ -35,7 +35,7 @@ def neighbourhood(
     nk = _check_kinds(node_kinds, ALL_NODE_KINDS, "node kind")
     ek = _check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     root = resolve(store, subject, kind)
-    f = _Fetch(store, as_of)
+    f = _Fetch(store, as_of, lean=True)  # properties only for the edges the answer keeps
     walk = _Bfs(
         f,
         root.id,
@@ -57,7 +57,7 @@ def neighbourhood(
         max_nodes=max_nodes,
         max_neighbours=max_neighbours,
         nodes=[NeighbourNode(**refs[n].model_dump(), depth=walk.depth[n]) for n in walk.order],
-        edges=[e.ref() for e in walk.edges.values()],
+        edges=[f.complete(e).ref() for e in walk.edges.values()],
         truncated=[t.model_copy(update={"node": refs[t.node.id]}) for t in walk.truncated],
         unexpanded=[u.model_copy(update={"node": refs[u.node.id]}) for u in walk.unexpanded],
     )

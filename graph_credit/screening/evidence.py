@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from graph_credit import investigate
-from graph_credit.errors import NotFound
+from graph_credit.errors import EngineError, NotFound
 from graph_credit.investigate import EdgeRef, NodeRef, Path
 from graph_credit.ownership import OwnershipAnalysis, Party, ownership_analysis
 from graph_credit.screening import records as rec
@@ -289,7 +289,20 @@ def _projects(store: GraphStore, ev: Evidence) -> None:
         ev.paths.setdefault(node.key, Path(nodes=[ev.ref, node], edges=[edge]))
 
 
-def _records(store: GraphStore, ev: Evidence) -> None:
+def _events(
+    store: GraphStore, rows: list[dict[str, Any]], kinds: frozenset[str] | None
+) -> dict[str, list[dict[str, Any]]]:
+    """Lifecycle events (kept by graph_credit.punishment) of the records a rule can match (`kinds`;
+    None: every kind); a record without events keeps its stored status."""
+    wanted = sorted({r["record_id"] for r in rows if kinds is None or r["kind"] in kinds})
+    out: dict[str, list[dict[str, Any]]] = {}
+    if wanted:
+        for e in _read_keys(store, "screening/record_events", wanted):
+            out.setdefault(e["record_id"], []).append(e)
+    return out
+
+
+def _records(store: GraphStore, ev: Evidence, kinds: frozenset[str] | None) -> None:
     ents = [k for k, n in ev.refs.items() if n.kind == "Enterprise"]
     persons = [k for k, n in ev.refs.items() if n.kind == "Person"]
     rows: list[dict[str, Any]] = []
@@ -297,17 +310,70 @@ def _records(store: GraphStore, ev: Evidence) -> None:
         rows += _read_keys(store, "screening/records_of_enterprises", ents)
     if persons:
         rows += _read_keys(store, "screening/records_of_persons", persons)
+    # The stored status is the latest event's (the lifecycle functions keep it so): events are
+    # needed only to answer for a past day.
+    events = _events(store, rows, kinds) if ev.as_of < dt.date.today() else {}
     seen: set[tuple[str, str]] = set()
     for r in rows:
         k = (r["holder"], r["record_id"])
         if k in seen:  # a person both subject and responsible: one entry, as subject
             continue
         seen.add(k)
-        e = rec.evidence(r, ev.as_of)
+        e = rec.evidence(r, ev.as_of, events.get(r["record_id"]))
         if e.state != "future":
             ev.records.setdefault(r["holder"], []).append(e)
     for lst in ev.records.values():
         lst.sort(key=lambda x: (x.decision_date or dt.date.min, x.record_id), reverse=True)
+
+
+def _watched(ev: Evidence, policy: Policy) -> list[str]:
+    """The subjects whose restrictions some rule of the policy looks at (and no others: each costs
+    a lookup)."""
+    rules = [r for r in policy.rules if r.restricted]
+    scopes = {r.scope for r in rules}
+    own = ev.ownership
+    out: list[str] = []
+    if "subject" in scopes:
+        out.append(ev.ref.key)
+    if "holder" in scopes:
+        floor = max(policy.limits.holder_min_share, min(r.min_share for r in rules if r.scope == "holder"))
+        for o in own.effective.owners:
+            if (
+                o.party.key in ev.holder_keys
+                and (o.share if o.share is not None else o.direct) + 1e-12 >= floor
+            ):
+                out.append(o.party.key)
+    if "controller" in scopes and own.controller.controller is not None:
+        out.append(own.controller.controller.key)
+    if "beneficial_owner" in scopes:
+        out += [b.party.key for b in own.beneficial.owners]
+    for o in ev.officers:
+        if ("legal_rep" if o.role == "legal_rep" else "executive") in scopes:
+            out.append(o.person.key)
+    return list(dict.fromkeys(out))
+
+
+def _schema_error(exc: EngineError) -> EngineError:
+    if "does not exist" not in str(exc):
+        return exc
+    return EngineError(
+        f"{exc}: this database has no joint-punishment tables (restrictions, record events); "
+        "load a bundle into it with this version, which creates them and derives the restrictions"
+    )
+
+
+def rule_kinds(policy: Policy) -> frozenset[str] | None:
+    """Record kinds some rule (or the clean-years test) looks at; None when a rule takes any kind."""
+    if any(not r.kinds and not r.restricted and r.scope != "project" for r in policy.rules):
+        return None
+    return (
+        frozenset(k for r in policy.rules for k in r.kinds)
+        | set(policy.bad_records.kinds)
+        | {
+            "tax_credit",
+            "red_list",
+        }
+    )
 
 
 def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evidence:
@@ -360,13 +426,15 @@ def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evid
     _holdings_of(s, ev, ref, lim.outbound_min_share, "outbound")
     _guarantees(s, ev, policy)
     _projects(s, ev)
-    _records(s, ev)
-    watched = [ref.key, *ev.holder_keys, *(o.person.key for o in ev.officers)]
-    if ctl is not None:
-        watched.append(ctl.key)
-    watched += [b.party.key for b in own.beneficial.owners]
-    ev.restrictions, notes = restrictions_of(s, watched, as_of, ev.records)
-    ev.notes += notes
+    try:
+        _records(s, ev, rule_kinds(policy))
+    except EngineError as exc:
+        raise _schema_error(exc) from exc
+    watched = _watched(ev, policy)
+    try:
+        ev.restrictions = restrictions_of(s, watched, as_of)
+    except EngineError as exc:
+        raise _schema_error(exc) from exc
     ev.queries = len(counting.calls)
     ev.calls = counting.calls
     return ev

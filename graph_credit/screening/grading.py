@@ -10,6 +10,7 @@ ask for history, and fade with the recency half-life.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -100,8 +101,10 @@ def _targets(ev: Evidence, rule: Rule, policy: Policy) -> Iterator[Target]:
             yield Target(n, f"担保链上的主体（{side}，第 {n.depth} 层）", ev.path_to(n.key))
 
 
-def _matches(r: RecordEvidence, rule: Rule, node: NodeRef) -> bool:
+def _matches(r: RecordEvidence, rule: Rule, node: NodeRef, as_of: dt.date) -> bool:
     if r.state not in rule.states:
+        return False
+    if rule.monitoring and not rec.under_monitoring(r, as_of):
         return False
     if rule.kinds and r.kind not in rule.kinds:
         return False
@@ -181,10 +184,7 @@ def _rule_findings(ev: Evidence, rule: Rule, policy: Policy) -> list[Finding]:
                 group = [i for i in items if (i.state == "suspended") == suspended]
                 if not group:
                     continue
-                names = "；".join(
-                    f"{i.measure_name or i.measure_code or '联合惩戒措施'}（{i.provenance or i.record_id or i.restriction_id}）"
-                    for i in group
-                )
+                names = w.restrictions(group, {k: n.name or k for k, n in ev.refs.items()})
                 out.append(
                     _finding(
                         rule,
@@ -192,13 +192,13 @@ def _rule_findings(ev: Evidence, rule: Rule, policy: Policy) -> list[Finding]:
                         weight=rule.weight,
                         suspended=suspended,
                         history=False,
-                        detail=f"受限：{names}",
+                        detail=names,
                         path=t.path,
                         restrictions=group,
                     )
                 )
             continue
-        matched = [r for r in ev.records.get(t.node.key, []) if _matches(r, rule, t.node)]
+        matched = [r for r in ev.records.get(t.node.key, []) if _matches(r, rule, t.node, ev.as_of)]
         for suspended in (False, True):
             group = [r for r in matched if (r.state == "under_objection") == suspended]
             if not group:

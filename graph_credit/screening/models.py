@@ -42,6 +42,9 @@ class RecordEvidence(BaseModel):
     summary: str | None = None
     state: RecordState | Literal["void", "future"] = Field(description="its state on the check date")
     ended: dt.date | None = Field(None, description="for history: the day it stopped applying, if known")
+    monitored_until: dt.date | None = Field(
+        None, description="for history: last day of key monitoring after exit (004 §20), if set"
+    )
     relation: Literal["subject", "responsible"] = "subject"
 
     def label(self) -> str:

@@ -99,6 +99,9 @@ class Rule(_Strict):
     levels: list[str] = Field(default_factory=list, description="tax credit levels; empty: any")
     states: list[RecordState] = Field(default_factory=lambda: ["active", "under_objection"])
     restricted: bool = Field(False, description="match a joint-punishment restriction, not a record")
+    monitoring: bool = Field(
+        False, description="match only history records still in their key monitoring period (004 §20)"
+    )
     outcomes: list[str] = Field(default_factory=list, description="project outcomes (scope project)")
     roles: list[str] = Field(default_factory=list, description="roles that count (officers, projects)")
     min_share: float = Field(0.0, ge=0, le=1, description="holders and outbound: smallest share counted")
@@ -120,6 +123,8 @@ class Rule(_Strict):
                 raise ValueError("a project rule needs outcomes")
         elif self.outcomes:
             raise ValueError("outcomes only apply to scope project")
+        if self.monitoring and self.states != ["history"]:
+            raise ValueError("a monitoring rule matches history records: set states: [history]")
         if self.restricted and (self.kinds or self.categories or self.levels):
             raise ValueError("a restriction rule matches restrictions, not record kinds")
         if self.restricted and self.scope in ("project", "guarantee_chain", "guarantee_circle"):

@@ -74,9 +74,29 @@ def evidence(
 ) -> RecordEvidence:
     state, end = state_on(row, as_of, events)
     fields = {k: row.get(k) for k in _FIELDS}
-    if fields["monitoring_months"] is not None:
-        fields["monitoring_months"] = int(fields["monitoring_months"])
-    return RecordEvidence(**fields, state=state, ended=end, relation=row.get("relation") or "subject")  # type: ignore[arg-type]
+    months = fields["monitoring_months"]
+    if months is not None:
+        months = fields["monitoring_months"] = int(months)
+    watched = _add_months(end, months) if state == "history" and end is not None and months else None
+    return RecordEvidence(
+        **fields,  # type: ignore[arg-type]
+        state=state,  # type: ignore[arg-type]
+        ended=end,
+        monitored_until=watched,
+        relation=row.get("relation") or "subject",
+    )
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(d.day, last))
+
+
+def under_monitoring(rec: RecordEvidence, as_of: dt.date) -> bool:
+    """A past record whose subject is still a key monitoring object on `as_of` (004 §20)."""
+    return rec.monitored_until is not None and as_of <= rec.monitored_until
 
 
 def fade(rec: RecordEvidence, as_of: dt.date, policy: Policy) -> float:

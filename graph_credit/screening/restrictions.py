@@ -1,99 +1,52 @@
-"""Joint-punishment restrictions of the subjects around a candidate.
+"""Joint-punishment restrictions of the subjects around a candidate, from `graph_credit.punishment`.
 
-`graph_credit.punishment` holds the measure catalogue and the derived restrictions; when it is
-installed every subject's restrictions come from `punishment.restrictions(store, key, as_of=)`.
-Without it, a subject counts as restricted while it is the subject of, or a person named
-responsible for, an active serious record (blacklist, judgment debtor, procurement bad conduct):
-the record is the restriction's only provenance, and the report says so.
+The punishment module derives and keeps the restrictions (measure, target, provenance, period,
+state on a date); a check asks it for each subject a rule can look at, without its related-risk
+walk (the check walks the relations itself), and keeps the items in force or suspended.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Iterable
-from functools import cache
-from types import ModuleType
-from typing import Any
 
-from graph_credit.screening.models import RecordEvidence, RestrictionEvidence
+from graph_credit import punishment
+from graph_credit.errors import NotFound
+from graph_credit.screening.models import RestrictionEvidence
 from graph_credit.store.base import GraphStore
 
-SERIOUS = ("blacklist", "judgment_debtor", "procurement_bad_conduct")
-FALLBACK_NOTE = (
-    "restrictions were derived from the subjects' own serious records: the joint-punishment "
-    "module (graph_credit.punishment) is not available"
-)
+#: The restriction states a finding can rest on (withdrawn and ended ones are history of the record).
+CURRENT = ("active", "suspended")
 
 
-@cache
-def punishment_module() -> ModuleType | None:
-    try:
-        mod = importlib.import_module("graph_credit.punishment")
-    except ImportError:
-        return None
-    return mod if hasattr(mod, "restrictions") else None
-
-
-def _from_item(item: Any) -> RestrictionEvidence:
-    get = item.get if isinstance(item, dict) else lambda k, d=None: getattr(item, k, d)
-    state = get("state") or "active"
+def _evidence(item: punishment.Restriction) -> RestrictionEvidence:
     return RestrictionEvidence(
-        restriction_id=str(get("restriction_id")),
-        measure_code=get("measure_code"),
-        measure_name=get("measure_name"),
-        state=str(state),
-        record_id=get("record_id"),
-        record_kind=get("record_kind"),
-        record_status=get("record_status"),
-        role=get("role"),
-        via_enterprise=get("via_enterprise"),
-        start=get("start"),
-        end=get("end"),
-        provenance=get("provenance"),
+        restriction_id=item.restriction_id,
+        measure_code=item.measure_code,
+        measure_name=item.measure_name,
+        state=item.state,
+        record_id=item.record_id,
+        record_kind=item.record_kind,
+        record_status=item.record_status,
+        role=item.role,
+        via_enterprise=item.via_enterprise,
+        start=item.start,
+        end=item.end,
+        provenance=item.provenance,
     )
 
 
-def _derived(records: Iterable[RecordEvidence]) -> list[RestrictionEvidence]:
-    out = []
-    for r in records:
-        if r.kind not in SERIOUS or r.state not in ("active", "under_objection"):
-            continue
-        out.append(
-            RestrictionEvidence(
-                restriction_id=f"record:{r.record_id}",
-                state="active" if r.state == "active" else "suspended",
-                record_id=r.record_id,
-                record_kind=r.kind,
-                record_status=r.status,
-                role="subject" if r.relation == "subject" else "responsible",
-                start=r.decision_date,
-                end=r.valid_until,
-                provenance=f"{r.kind} {r.record_id} ({r.authority or 'authority unknown'})",
-            )
-        )
-    return out
-
-
 def restrictions_of(
-    store: GraphStore,
-    keys: Iterable[str],
-    as_of: dt.date,
-    records: dict[str, list[RecordEvidence]],
-) -> tuple[dict[str, list[RestrictionEvidence]], list[str]]:
-    """Restrictions in force (or suspended) on `as_of` per subject key, and notes on their source."""
-    mod = punishment_module()
+    store: GraphStore, keys: Iterable[str], as_of: dt.date
+) -> dict[str, list[RestrictionEvidence]]:
+    """Restrictions in force (or suspended) on `as_of` per subject key (USCC or person key)."""
     out: dict[str, list[RestrictionEvidence]] = {}
-    if mod is None:
-        for k in dict.fromkeys(keys):
-            found = _derived(records.get(k, []))
-            if found:
-                out[k] = found
-        return out, [FALLBACK_NOTE]
     for k in dict.fromkeys(keys):
-        answer = mod.restrictions(store, k, as_of=as_of)
-        items = [_from_item(i) for i in getattr(answer, "items", [])]
-        items = [i for i in items if i.state in ("active", "suspended")]
+        try:
+            answer = punishment.restrictions(store, k, as_of=as_of, related=False)
+        except NotFound:
+            continue
+        items = [_evidence(i) for i in answer.items if i.state in CURRENT]
         if items:
             out[k] = items
-    return out, []
+    return out

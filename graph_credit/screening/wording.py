@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_credit.screening.models import RecordEvidence
+from graph_credit.screening.models import RecordEvidence, RestrictionEvidence
 
 ROLE = {
     "legal_rep": "法定代表人",
@@ -65,6 +65,8 @@ def record(r: RecordEvidence) -> str:
         parts.append(f"有效期至 {r.valid_until.isoformat()}")
     if r.state == "history":
         parts.append(f"{STATUS.get(r.status or '', r.status or '')}，作为历史记录")
+        if r.monitored_until:
+            parts.append(f"重点监管期至 {r.monitored_until.isoformat()}")
     elif r.state == "under_objection":
         parts.append("异议处理中")
     if r.relation == "responsible":
@@ -81,3 +83,22 @@ ORG_TYPE = {
     "other": "其他",
 }
 ENT_STATUS = {"active": "存续", "revoked": "吊销", "deregistered": "注销", "moved_out": "迁出"}
+
+
+def restrictions(items: list[RestrictionEvidence], names: dict[str, str] | None = None) -> str:
+    """Restrictions grouped by the record that triggered them: the record, how it reaches the
+    subject, and the measures (the first few named)."""
+    by_record: dict[str, list[RestrictionEvidence]] = {}
+    for i in items:
+        by_record.setdefault(i.record_id or i.restriction_id, []).append(i)
+    parts = []
+    for rid, group in by_record.items():
+        first = group[0]
+        how = {"subject": "本主体为记录主体", "responsible": "被列为直接责任人员"}.get(first.role or "", "")
+        if not how:
+            via = (names or {}).get(first.via_enterprise or "", first.via_enterprise)
+            how = f"为 {via} 的{ROLE.get(first.role or '', first.role or '相关人员')}"
+        measures = "、".join(dict.fromkeys(i.measure_name or i.measure_code or "" for i in group))
+        kind = KIND.get(first.record_kind or "", first.record_kind or "记录")
+        parts.append(f"因{kind} {rid}（{how}）受 {len(group)} 项联合惩戒措施：{measures}")
+    return "；".join(parts)

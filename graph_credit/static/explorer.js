@@ -1,20 +1,27 @@
 // The explorer page: draws the graph the page carries (standalone) or asks the product's own API
 // for one (interactive: search, expand on click, paths, as-of dates). Text from the data is only
 // ever set with textContent; vis-network shows string titles as text, never as HTML.
+// The page loads this script in its head, before vis-network: the first question to the API
+// leaves at once and travels while vis-network is still loading; drawing waits for the document.
 (function () {
   "use strict";
   var cfg = JSON.parse(document.getElementById("explorer-config").textContent);
-  var container = document.getElementById("graph");
-  var nodes = new vis.DataSet([]);
-  var edges = new vis.DataSet([]);
+  var container = null;
+  var nodes = null;
+  var edges = null;
   var network = null;
   var state = {
     ready: false, settleMs: null, settledAt: null, loads: 0, expanded: [], layout: null, error: null, focus: [], view: "neighbourhood",
   };
-  window.explorer = {
-    nodes: nodes, edges: edges, state: state,
-    network: function () { return network; },
-  };
+
+  function initialParams() {
+    var u = new URLSearchParams(window.location.search);
+    if (u.get("path")) { return { path: u.get("path"), focus: u.get("focus"), as_of: u.get("as_of") }; }
+    if (u.get("focus")) {
+      return { focus: u.get("focus"), view: u.get("view") || "neighbourhood", hops: u.get("hops"), as_of: u.get("as_of") };
+    }
+    return null;
+  }
 
   function $(id) { return document.getElementById(id); }
 
@@ -117,10 +124,10 @@
     window.history.replaceState(null, "", window.location.pathname + "?" + q.toString());
   }
 
-  function load(params) {
+  function load(params, answer) {
     status("…");
     state.view = params.view || "neighbourhood";
-    return api("/graph", params).then(function (graph) {
+    return (answer || api("/graph", params)).then(function (graph) {
       remember(params);
       status("");
       draw(graph);
@@ -232,9 +239,9 @@
       var ends = u.get("path").split(",");
       $("path-a").value = ends[0] || "";
       $("path-b").value = ends[1] || "";
-      load({ path: u.get("path"), focus: u.get("focus"), as_of: u.get("as_of") });
-    } else if (u.get("focus")) {
-      load({ focus: u.get("focus"), view: u.get("view") || "neighbourhood", hops: u.get("hops"), as_of: u.get("as_of") });
+    }
+    if (first) {
+      load(first.params, first.answer);
     } else {
       status("搜索企业或人员 search for an enterprise or a person");
       state.ready = true;
@@ -242,6 +249,27 @@
     }
   }
 
-  if (cfg.graph) { draw(cfg.graph); }
-  if (cfg.api) { interactive(); }
+  var first = null;
+  if (cfg.api && initialParams()) {
+    first = { params: initialParams(), answer: api("/graph", initialParams()) };
+    first.answer.catch(function () {});  // handled when drawn; no "unhandled rejection" meanwhile
+  }
+
+  function start() {
+    container = document.getElementById("graph");
+    nodes = new vis.DataSet([]);
+    edges = new vis.DataSet([]);
+    window.explorer = {
+      nodes: nodes, edges: edges, state: state,
+      network: function () { return network; },
+    };
+    if (cfg.graph) { draw(cfg.graph); }
+    if (cfg.api) { interactive(); }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

@@ -179,5 +179,9 @@ class EmbeddedStore:
         return table.num_rows
 
     def close(self) -> None:
+        holder = self.__dict__.get("_topology_holder")
+        building = getattr(holder, "building", None)
+        if building is not None and building.is_alive():
+            building.join()  # a background index build reads through this database: let it finish
         self._local = threading.local()
         self._db.close()

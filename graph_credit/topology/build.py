@@ -34,6 +34,51 @@ def _key_bytes(keys: pa.Array) -> np.ndarray:
     return as_bytes.astype("S")
 
 
+def _codes(parts: list[pa.Array]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """A small vocabulary of strings as one byte per row (0: none) and the vocabulary."""
+    if not parts or sum(len(p) for p in parts) == 0:
+        return np.zeros(0, np.uint8), ("",)
+    encoded = pc.dictionary_encode(pa.chunked_array(parts, pa.string()).combine_chunks())
+    values = encoded.dictionary.to_pylist()
+    vocabulary = ["", *sorted({v for v in values if v})]
+    if len(vocabulary) > 255:
+        raise ValueError(f"more than 255 distinct values ({len(vocabulary)}) for a one-byte code")
+    remap = np.array([vocabulary.index(v) if v else 0 for v in values] or [0], dtype=np.uint8)
+    indices = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+    return np.where(indices >= 0, remap[np.maximum(indices, 0)], 0).astype(np.uint8), tuple(vocabulary)
+
+
+def _buffer(parts: list[pa.Array]) -> tuple[np.ndarray, np.ndarray]:
+    """Strings as one UTF-8 buffer with int64 offsets."""
+    joined = pa.chunked_array(parts, pa.string()).combine_chunks() if parts else pa.array([], pa.string())
+    joined = pc.cast(pc.fill_null(joined, ""), pa.large_string())
+    if len(joined) == 0:
+        return np.zeros(1, np.int64), np.zeros(0, np.uint8)
+    raw_offsets = np.frombuffer(joined.buffers()[1], dtype=np.int64)[
+        joined.offset : joined.offset + len(joined) + 1
+    ]
+    start, end = int(raw_offsets[0]), int(raw_offsets[-1])
+    data = joined.buffers()[2]
+    body = (
+        np.frombuffer(data, dtype=np.uint8)[start:end].copy() if data is not None else np.zeros(0, np.uint8)
+    )
+    return (raw_offsets - start).astype(np.int64), body
+
+
+def _label(tab: pa.Table, rows: pa.Array) -> pa.Array:
+    """A node's name and masked ID as one string, `name<US>id_masked`, by local id."""
+    parts = []
+    for field in ("name", "id_masked"):
+        col = tab.column(field) if field in tab.column_names else None
+        taken = (
+            pc.take(_flat(col), rows).cast(pa.string())
+            if col is not None
+            else pa.nulls(len(rows), pa.string())
+        )
+        parts.append(pc.fill_null(taken, ""))
+    return pc.binary_join_element_wise(parts[0], parts[1], "\x1f")
+
+
 def _flat(col: pa.Array | pa.ChunkedArray) -> pa.Array:
     return col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
 
@@ -53,6 +98,7 @@ def build_index(store: Any, stamp: str = "") -> TopologyIndex:
     rank: dict[str, np.ndarray] = {}
     id_lookup: dict[str, pa.Array | None] = {}  # kind -> engine ids when they are not offsets
     sizes = []
+    shown: dict[str, list[pa.Array]] = {"label": [], "status": [], "subkind": []}
     for kind in node_kinds:
         tab = _read_arrow(store, f"topology/nodes_{node_slug(NODE_KINDS[kind])}")
         ids = tab.column("id").combine_chunks() if tab.num_rows else pa.array([], pa.int64())
@@ -64,9 +110,21 @@ def build_index(store: Any, stamp: str = "") -> TopologyIndex:
             by_id = np.zeros(size, dtype=raw.dtype if len(raw) else "S1")
             by_id[offsets] = raw
             id_lookup[kind] = None
+            row_of = np.full(size, -1, dtype=np.int64)
+            row_of[offsets] = np.arange(len(offsets))
+            rows = pa.array(row_of, mask=row_of < 0)  # unused offsets take nulls
         else:  # ids are the keys themselves: local id = row number
             by_id = raw
             id_lookup[kind] = ids
+            rows = pa.array(np.arange(len(raw)))
+        shown["label"].append(_label(tab, rows))
+        for field in ("status", "subkind"):
+            col = tab.column(field) if field in tab.column_names else None
+            shown[field].append(
+                pc.take(_flat(col), rows).cast(pa.string())
+                if col is not None
+                else pa.nulls(len(rows), pa.string())
+            )
         order[kind] = np.argsort(by_id, kind="stable").astype(np.int32)
         keys[kind] = by_id[order[kind]]
         rank[kind] = np.empty(len(by_id), dtype=np.int32)
@@ -113,26 +171,12 @@ def build_index(store: Any, stamp: str = "") -> TopologyIndex:
     def cat(parts: list[np.ndarray], dtype: Any) -> np.ndarray:
         return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
 
-    # Roles are a small vocabulary: one byte per edge, 0 for none.
-    all_roles = pa.chunked_array(roles, pa.string()) if roles else pa.chunked_array([], pa.string())
-    encoded = pc.dictionary_encode(all_roles).combine_chunks()
-    vocabulary = ["", *(v for v in encoded.dictionary.to_pylist() if v)]
-    remap = np.array([vocabulary.index(v) for v in encoded.dictionary.to_pylist()] or [0], dtype=np.uint8)
-    e_role = (
-        remap[encoded.indices.to_numpy(zero_copy_only=False)] if len(all_roles) else np.zeros(0, np.uint8)
-    )
-    # Edge identities as one UTF-8 buffer with offsets (memory-mapped once persisted).
-    eid_all = pa.chunked_array(eids, pa.string()).combine_chunks() if eids else pa.array([], pa.string())
-    eid_all = pc.cast(eid_all, pa.large_string())
-    eid_offsets = np.frombuffer(eid_all.buffers()[1], dtype=np.int64)[: len(eid_all) + 1].copy()
-    eid_offsets -= eid_offsets[0] if len(eid_offsets) else 0
-    data = eid_all.buffers()[2]
-    start = int(np.frombuffer(eid_all.buffers()[1], dtype=np.int64)[0]) if len(eid_all) else 0
-    eid_data = (
-        np.frombuffer(data, dtype=np.uint8)[start : start + int(eid_offsets[-1])].copy()
-        if data
-        else np.zeros(0, np.uint8)
-    )
+    e_role, vocabulary = _codes(roles)
+    eid_offsets, eid_data = _buffer(eids)
+
+    n_status, statuses = _codes(shown["status"])
+    n_subkind, subkinds = _codes(shown["subkind"])
+    label_offsets, label_data = _buffer(shown["label"])
 
     e_src, e_dst = cat(srcs, np.int32), cat(dsts, np.int32)
     out_edge = np.argsort(e_src, kind="stable").astype(np.int32)
@@ -161,7 +205,13 @@ def build_index(store: Any, stamp: str = "") -> TopologyIndex:
         e_value=cat(values, np.float64),
         eid_offsets=eid_offsets,
         eid_data=eid_data,
-        roles=tuple(vocabulary),
+        roles=vocabulary,
+        n_status=n_status,
+        statuses=statuses,
+        n_subkind=n_subkind,
+        subkinds=subkinds,
+        label_offsets=label_offsets,
+        label_data=label_data,
         stamp=stamp,
         build_seconds=time.perf_counter() - t0,
     )

@@ -28,7 +28,7 @@ import numpy as np
 from graph_credit.topology.build import build_index
 from graph_credit.topology.index import TopologyIndex
 
-FORMAT = 3  # bump when the arrays or their meaning change: older files are then rebuilt
+FORMAT = 4  # bump when the arrays or their meaning change: older files are then rebuilt
 _ARRAYS = (
     "base",
     "e_kind",
@@ -43,6 +43,9 @@ _ARRAYS = (
     "e_role",
     "e_value",
     "eid_offsets",
+    "n_status",
+    "n_subkind",
+    "label_offsets",
 )
 
 
@@ -66,14 +69,17 @@ def cache_path(store: Any) -> Path:
     return folder / f"{store.path.name}.topology.npz"
 
 
-def _eid_path(path: Path, token: str) -> Path:
-    return path.with_name(f"{path.name}.eid-{token}.npy")
+def _strings_path(path: Path, what: str, token: str) -> Path:
+    return path.with_name(f"{path.name}.{what}-{token}.npy")
+
+
+_STRINGS = ("eid_data", "label_data")  # the large string buffers, in files of their own
 
 
 def save(index: TopologyIndex, path: Path) -> None:
-    """The arrays in one .npz (read whole on load) and the edge identities in a .npy of their own
-    (memory-mapped on load), named by a token the .npz records, so a reader never pairs the arrays
-    of one build with the identities of another."""
+    """The arrays in one .npz and the large string buffers (edge identities, node labels) in .npy
+    files of their own, named by a token the .npz records, so a reader never pairs the arrays of
+    one build with the strings of another."""
     token = uuid.uuid4().hex
     meta = {
         "format": FORMAT,
@@ -81,11 +87,14 @@ def save(index: TopologyIndex, path: Path) -> None:
         "node_kinds": list(index.node_kinds),
         "edge_kinds": list(index.edge_kinds),
         "roles": list(index.roles),
+        "statuses": list(index.statuses),
+        "subkinds": list(index.subkinds),
         "eid_token": token,
         "build_seconds": index.build_seconds,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.save(_eid_path(path, token), np.asarray(index.eid_data))
+    for what in _STRINGS:
+        np.save(_strings_path(path, what, token), np.asarray(getattr(index, what)))
     arrays = {name: getattr(index, name) for name in _ARRAYS}
     for kind in index.node_kinds:
         arrays[f"keys__{kind}"] = index.keys[kind]
@@ -95,8 +104,9 @@ def save(index: TopologyIndex, path: Path) -> None:
     with tmp.open("wb") as fh:
         np.savez(fh, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
     os.replace(tmp, path)  # readers see the old file or the new one, never half of one
-    for old in path.parent.glob(f"{path.name}.eid-*.npy"):
-        if old.name != _eid_path(path, token).name:
+    keep = {_strings_path(path, what, token).name for what in _STRINGS}
+    for old in path.parent.glob(f"{path.name}.*-*.npy"):
+        if old.name not in keep:
             with contextlib.suppress(OSError):  # a reader may still map it: it goes when they close
                 old.unlink()
 
@@ -109,15 +119,19 @@ def load(path: Path, stamp: str) -> TopologyIndex | None:
             if meta.get("format") != FORMAT or meta.get("stamp") != stamp:
                 return None
             kinds = tuple(meta["node_kinds"])
-            eid_data = np.load(_eid_path(path, meta["eid_token"]), mmap_mode="r")
+            # Read into memory, not memory-mapped: a mapped page the kernel dropped under memory
+            # pressure costs a disk read inside a question (a neighbourhood touches hundreds).
+            strings = {w: np.load(_strings_path(path, w, meta["eid_token"])) for w in _STRINGS}
             return TopologyIndex(
                 node_kinds=kinds,
                 edge_kinds=tuple(meta["edge_kinds"]),
                 keys={k: z[f"keys__{k}"] for k in kinds},
                 order={k: z[f"order__{k}"] for k in kinds},
                 rank={k: z[f"rank__{k}"] for k in kinds},
-                eid_data=eid_data,
                 roles=tuple(meta["roles"]),
+                statuses=tuple(meta["statuses"]),
+                subkinds=tuple(meta["subkinds"]),
+                **strings,
                 stamp=stamp,
                 build_seconds=float(meta.get("build_seconds", 0.0)),
                 **{name: z[name] for name in _ARRAYS},
@@ -126,12 +140,20 @@ def load(path: Path, stamp: str) -> TopologyIndex | None:
         return None
 
 
+# A rebuild that took longer than this the last time runs in the background: until the fresh index
+# is in place, questions are answered by per-node engine queries (right, only slower), so a write
+# never makes a reader wait for a rebuild. A first build (nothing to fall back on but the engine
+# either way) and small graphs are built at once.
+BACKGROUND_AFTER_S = 1.0
+
+
 class _Holder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.index: TopologyIndex | None = None
         self.generation = -1
         self.loaded_from_disk = False
+        self.building: threading.Thread | None = None
 
 
 _HOLDERS_LOCK = threading.Lock()
@@ -162,21 +184,21 @@ def current_stamp(store: Any) -> str:
     return file_stamp(store.path)
 
 
-def index_for(store: Any) -> TopologyIndex | None:
-    """The store's topology index, fresh for the database state the store sees (loaded from the
-    persisted file or built and saved); None where no index is kept (Neo4j, switched off)."""
-    src = index_source(store)
-    if src is None:
-        return None
-    h = _holder(src)
-    generation = getattr(src, "generation", 0)
-    stamp = current_stamp(src)
+def _fresh(h: _Holder, stamp: str, generation: int) -> TopologyIndex | None:
     index = h.index
     if index is not None and index.stamp == stamp and h.generation == generation:
         return index
+    return None
+
+
+def _refresh(src: Any, h: _Holder) -> TopologyIndex:
+    """Load the persisted index if it is of this state, else build and save it (under the lock)."""
     with h.lock:
-        if h.index is not None and h.index.stamp == stamp and h.generation == generation:
-            return h.index
+        generation = getattr(src, "generation", 0)
+        stamp = current_stamp(src)
+        index = _fresh(h, stamp, generation)
+        if index is not None:
+            return index
         path = cache_path(src)
         index = load(path, stamp)
         h.loaded_from_disk = index is not None
@@ -189,6 +211,31 @@ def index_for(store: Any) -> TopologyIndex | None:
                     save(index, path)
         h.index, h.generation = index, generation
         return index
+
+
+def index_for(store: Any, *, wait: bool | None = None) -> TopologyIndex | None:
+    """The store's topology index, fresh for the database state the store sees (loaded from the
+    persisted file or built and saved); None where no index is kept (Neo4j, switched off) and
+    while a slow rebuild runs in the background (`wait=None`: see BACKGROUND_AFTER_S; `wait=True`
+    always waits for it, `wait=False` never does)."""
+    src = index_source(store)
+    if src is None:
+        return None
+    h = _holder(src)
+    index = _fresh(h, current_stamp(src), getattr(src, "generation", 0))
+    if index is not None:
+        return index
+    previous = h.index
+    slow = previous is not None and previous.build_seconds > BACKGROUND_AFTER_S
+    if wait is False or (wait is None and slow):
+        with _HOLDERS_LOCK:
+            if h.building is None or not h.building.is_alive():
+                h.building = threading.Thread(
+                    target=_refresh, args=(src, h), name="topology-index", daemon=True
+                )
+                h.building.start()
+        return None
+    return _refresh(src, h)
 
 
 def drop_index(store: Any) -> None:

@@ -10,11 +10,12 @@ What it holds (numpy arrays, nothing per node or edge in Python objects):
   in the index;
 - per edge, the properties an answer shows: its role (a byte into the `roles` vocabulary), its
   share or amount (`e_value`: `ratio` for HOLDS, `amount` for GUARANTEES) and its identity (`eid`,
-  UTF-8 in one buffer with offsets, memory-mapped from the persisted file, so not resident);
+  UTF-8 in one buffer with offsets);
+- per node, the fields an answer shows (investigate.NodeRef): status and subkind as bytes into small
+  vocabularies, name and masked ID as UTF-8 in one buffer with offsets;
 - `out_ptr`/`out_edge` and `in_ptr`/`in_edge`: a node's outgoing and incoming edges.
 
-Node display fields (names, masked IDs, statuses) stay in the engine: answers found here fetch them
-there in batches (graph_credit.investigate).
+Everything else about a node or an edge stays in the engine.
 """
 
 from __future__ import annotations
@@ -59,8 +60,14 @@ class TopologyIndex:
     e_role: np.ndarray  # uint8 into roles
     e_value: np.ndarray  # float64, NaN where none
     eid_offsets: np.ndarray  # int64, n_edges + 1
-    eid_data: np.ndarray  # uint8 (memory-mapped when loaded from the persisted file)
+    eid_data: np.ndarray  # uint8
     roles: tuple[str, ...] = ("",)
+    n_status: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))  # uint8 into statuses
+    statuses: tuple[str, ...] = ("",)
+    n_subkind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))  # uint8 into subkinds
+    subkinds: tuple[str, ...] = ("",)
+    label_offsets: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # n_nodes + 1
+    label_data: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
     stamp: str = ""  # the database state it was built from (graph_credit.topology.cache)
     build_seconds: float = 0.0
     _kind_no: dict[str, int] = field(default_factory=dict, repr=False)
@@ -80,6 +87,7 @@ class TopologyIndex:
         return len(self.e_kind)
 
     def nbytes(self) -> int:
+        """Everything the index holds in memory, string buffers included."""
         arrays = [
             *self.keys.values(),
             *self.order.values(),
@@ -90,12 +98,29 @@ class TopologyIndex:
             self.e_dst,
         ]
         arrays += [self.e_since, self.e_until, self.out_ptr, self.out_edge, self.in_ptr, self.in_edge]
-        arrays += [self.e_role, self.e_value, self.eid_offsets]
+        arrays += [
+            self.e_role,
+            self.e_value,
+            self.eid_offsets,
+            self.n_status,
+            self.n_subkind,
+            self.label_offsets,
+            self.eid_data,
+            self.label_data,
+        ]
         return sum(a.nbytes for a in arrays)
 
-    def eid_bytes(self) -> int:
-        """The size of the edge identities (memory-mapped, resident only where read)."""
-        return int(self.eid_data.nbytes)
+    def string_bytes(self) -> int:
+        """The size of the string buffers: edge identities and node labels."""
+        return int(self.eid_data.nbytes + self.label_data.nbytes)
+
+    def display(self, gid: int) -> tuple[str | None, str | None, str | None, str | None]:
+        """A node's display fields: (name, status, subkind, masked ID), None where it has none."""
+        a, b = int(self.label_offsets[gid]), int(self.label_offsets[gid + 1])
+        name, _, masked = bytes(self.label_data[a:b]).decode("utf-8").partition("\x1f")
+        status = self.statuses[int(self.n_status[gid])] if len(self.n_status) else ""
+        subkind = self.subkinds[int(self.n_subkind[gid])] if len(self.n_subkind) else ""
+        return name or None, status or None, subkind or None, masked or None
 
     # nodes -------------------------------------------------------------------------------
     def gid(self, kind: str, key: str) -> int | None:

@@ -70,14 +70,27 @@ def make_keys() -> tuple[dict[str, str], str]:
     return plain, ",".join(lines)
 
 
-@pytest.fixture
-def api(api_db: Path, tmp_path: Path) -> Iterator[Api]:
+def _api(db: Path, tmp_path: Path) -> Iterator[Api]:
     keys, entries = make_keys()
     settings = Settings(_env_file=None, env="test", api_keys=entries, audit_db_path=tmp_path / "audit.sqlite")
-    store = EmbeddedStore(api_db, buffer_pool_mb=128)
+    store = EmbeddedStore(db, buffer_pool_mb=128)
     log = QueryLog(settings.audit_db_path)
     app = create_app(settings, store, query_log=log, api_keys=load_keys(entries, None, development=False))
     with TestClient(app) as client:
         yield Api(client, keys, log, store)
     log.close()
     store.close()
+
+
+@pytest.fixture
+def api(api_db: Path, tmp_path: Path) -> Iterator[Api]:
+    """Over the shared fixture database: for tests that change nothing."""
+    yield from _api(api_db, tmp_path)
+
+
+@pytest.fixture
+def api_rw(api_db: Path, tmp_path: Path) -> Iterator[Api]:
+    """Over a copy of the fixture database, for tests that change records."""
+    db = tmp_path / "graph.lbug"
+    shutil.copy(api_db, db)
+    yield from _api(db, tmp_path)

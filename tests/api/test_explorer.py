@@ -96,6 +96,10 @@ def test_trees_paths_expansion_and_search(ex: Explorer) -> None:
     r = ex.get("/explorer/api/graph", params={"path": f"{U(3)},{U(4)}", "focus": U(4)})
     assert r.status_code == 200, r.text
     assert len(r.json()["nodes"]) == 5 and r.json()["layout"] == "path"
+    own = ex.get("/explorer/api/graph", params={"path": f"{U(1)},{U(1)}", "as_of": ON.isoformat()}).json()
+    assert own["layout"] == "physics" and "CreditRecord:R1" in {n["id"] for n in own["nodes"]}, (
+        "its own record"
+    )
     r = ex.get("/explorer/api/expand", params={"node": f"Enterprise:{U(4)}"})
     assert r.status_code == 200
     assert {n["id"] for n in r.json()["nodes"]} == {

@@ -163,6 +163,7 @@ def test_search_shows_the_neighbourhood_with_marks_then_a_click_expands_a_node(
         e["id"] for e in steps[node]["edges"]
     }
     assert page.evaluate("explorer.state.expanded") == [node]
+    assert page.js_errors == []
     screenshot("explorer-expanded")
 
 
@@ -184,6 +185,18 @@ def test_path_mode_draws_the_shortest_paths_and_keeps_the_url(
     assert {n["id"] for n in ends} == {f"Enterprise:{sanctioned['uscc']}", far.id}
     assert f"path={sanctioned['uscc']}%2C{far.key}" in page.url
     screenshot("explorer-path")
+
+    # A click on a step of the path opens its neighbours in the next column.
+    middle = sorted(shown["nodes"], key=lambda n: n["level"])[1]
+    _click_node(page, middle["id"])
+    _wait_loaded(page, 2)
+    grown = _graph(page)
+    assert len(grown["nodes"]) > len(shown["nodes"])
+    assert all(isinstance(n["level"], int) for n in grown["nodes"]), (
+        "a hierarchical picture needs every level"
+    )
+    assert page.js_errors == []
+    screenshot("explorer-path-expanded")
 
 
 def test_an_evidence_link_opens_the_picture_of_the_finding(

@@ -151,9 +151,24 @@ def test_repaired_record_counts_as_history_not_as_active(store: GraphStore, worl
     r = check(store, world)
     assert "own-serious-active" not in rules(r)
     [f] = [f for f in r.findings if f.rule == "own-serious-history"]
-    assert f.history and 0 < f.weight < 20  # faded by the half-life
+    assert f.history and 0 < f.weight < 15  # faded by the half-life
     assert [x.state for x in f.records] == ["history"]
     assert r.grade == "B" and r.verdict == "pass"
+
+
+def test_after_exit_the_subject_stays_under_key_monitoring_for_the_months_set(
+    store: GraphStore, world: World
+) -> None:
+    base(world)
+    world.record(
+        "BL-C", "C", "blacklist", decided="2021-01-01", until="2024-01-01", status="expired", monitoring="12"
+    )
+    world.load(store)
+    r = check(store, world)  # 2024-06-30: exited 2024-01-01, monitored to 2025-01-01
+    [f] = [f for f in r.findings if f.rule == "own-monitoring"]
+    assert f.weight == 5 and "重点监管期至 2025-01-01" in f.text
+    assert "own-monitoring" not in rules(check(store, world, as_of=dt.date(2025, 3, 1)))
+    assert "own-monitoring" not in rules(check(store, world, as_of=dt.date(2023, 6, 30)))  # still listed then
 
 
 def test_changing_the_policy_file_changes_the_grade(store: GraphStore, world: World, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ class World:
             "holdings.csv": ["holder,target,ratio,since,until"],
             "roles.csv": ["person,enterprise,role,since,until"],
             "records.csv": [
-                "record_id,subject,kind,category,level,authority,decision_date,valid_until,status,responsible"
+                "record_id,subject,kind,category,level,authority,decision_date,valid_until,status,responsible,monitoring_months"
             ],
             "projects.csv": ["code,name,kind,status,started,ended,outcome"],
             "participations.csv": ["enterprise,project,role"],
@@ -61,9 +61,10 @@ class World:
         level: str = "",
         category: str = "",
         responsible: str = "",
+        monitoring: str = "",
     ) -> None:
         self.files["records.csv"].append(
-            f"{rid},{self._ref(subject)},{kind},{category},{level},佳木斯市市场监督管理局,{decided},{until},{status},{responsible}"
+            f"{rid},{self._ref(subject)},{kind},{category},{level},佳木斯市市场监督管理局,{decided},{until},{status},{responsible},{monitoring}"
         )
 
     def project(
