@@ -310,7 +310,9 @@ def _records(store: GraphStore, ev: Evidence, kinds: frozenset[str] | None) -> N
         rows += _read_keys(store, "screening/records_of_enterprises", ents)
     if persons:
         rows += _read_keys(store, "screening/records_of_persons", persons)
-    events = _events(store, rows, kinds)
+    # The stored status is the latest event's (the lifecycle functions keep it so): events are
+    # needed only to answer for a past day.
+    events = _events(store, rows, kinds) if ev.as_of < dt.date.today() else {}
     seen: set[tuple[str, str]] = set()
     for r in rows:
         k = (r["holder"], r["record_id"])

@@ -227,11 +227,30 @@ def _rule_findings(ev: Evidence, rule: Rule, policy: Policy) -> list[Finding]:
     return out
 
 
+def _evidence_ids(f: Finding) -> frozenset[str]:
+    return frozenset(r.record_id for r in f.records) | frozenset(x.restriction_id for x in f.restrictions)
+
+
 def findings(ev: Evidence, policy: Policy) -> list[Finding]:
     out: list[Finding] = []
     for rule in policy.rules:
         out += _rule_findings(ev, rule, policy)
     out.sort(key=lambda f: (f.suspended, -f.weight, f.rule, f.subject.key))
+    # The same evidence met by two rules (a person both legal rep and shareholder) weighs once, in
+    # the heavier finding; the other stays in the report, saying so. Key monitoring after exit is
+    # a consequence of its own, not the record counted again.
+    monitoring = {r.id for r in policy.rules if r.monitoring}
+    counted: dict[str, str] = {}
+    for f in out:
+        if f.rule in monitoring:
+            continue
+        ids = _evidence_ids(f)
+        if f.weight > 0 and ids and ids <= counted.keys():
+            f.text += f"（同一证据已按规则 {counted[next(iter(sorted(ids)))]} 计分）"
+            f.weight = 0.0
+        elif f.weight > 0:
+            for i in ids:
+                counted.setdefault(i, f.rule)
     return out
 
 

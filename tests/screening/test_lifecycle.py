@@ -45,6 +45,8 @@ def test_an_objection_suspends_from_the_day_it_is_filed_and_a_rejection_restores
     f = finding(during, "own-serious-active")
     assert f.suspended and f.weight == 0 and "异议处理中" in f.text
     assert during.grade != "D" and during.verdict != "reject"
+    today = check(store, world, dt.date.today())  # today: the stored status, no events read
+    assert finding(today, "own-serious-active").suspended
     restricted = finding(during, "own-restricted")  # the module's restriction, suspended too
     assert restricted.suspended and all(x.state == "suspended" for x in restricted.restrictions)
     punishment.decide_objection(

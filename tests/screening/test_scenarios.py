@@ -105,6 +105,25 @@ def test_restricted_legal_representative_is_flagged(store: GraphStore, world: Wo
     assert [o.restricted for o in r.officers] == [True]
 
 
+def test_the_same_evidence_met_by_two_rules_weighs_once(store: GraphStore, world: World) -> None:
+    w = world
+    w.ent("C")
+    w.person("P")
+    w.person("L")
+    w.hold("P", "C", "85%")
+    w.hold("L", "C", "15%")  # the legal rep is a shareholder too
+    w.role("L", "C", "legal_rep")
+    w.record("JD-L", "L", "judgment_debtor", decided="2023-05-01")
+    w.load(store)
+    r = check(store, w)
+    weight = {f.rule: f.weight for f in r.findings}
+    assert weight["legal-rep-restricted"] == 30 and weight["holder-restricted"] == 0
+    assert weight["holder-serious"] == 25 and weight["legal-rep-serious"] == 0
+    holder = next(f for f in r.findings if f.rule == "holder-restricted")
+    assert "已按规则 legal-rep-restricted 计分" in holder.text
+    assert r.score == 55  # the restriction once (30), the record once (25)
+
+
 def test_the_legal_rep_in_office_on_the_date_is_the_one_checked(store: GraphStore, world: World) -> None:
     base(world)
     world.person("Old")
