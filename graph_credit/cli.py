@@ -230,13 +230,22 @@ def demo(
 
 
 def _register_query_commands() -> None:
-    from graph_credit import cli_api, cli_explore, cli_investigate, cli_ownership, cli_screening, cli_topology
+    from graph_credit import (
+        cli_api,
+        cli_explore,
+        cli_investigate,
+        cli_ownership,
+        cli_punishment,
+        cli_screening,
+        cli_topology,
+    )
 
     cli_ownership.register(app)
     cli_investigate.register(app)
     cli_screening.register(app)
     cli_api.register(app)
     cli_explore.register(app)
+    cli_punishment.register(app)
     cli_topology.register(app)
 
 

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     grading_policy: Path | None = Field(
         None, description="credit grading policy file (default: the shipped policy/grading.yaml)"
     )
+    measure_catalogue: Path | None = Field(
+        None, description="joint punishment and incentive measure catalogue (default: policy/measures.yaml)"
+    )
     host: str = Field("127.0.0.1", description="address the API binds to")
     port: int = Field(8000, description="port the API listens on")
     api_keys: str = Field(

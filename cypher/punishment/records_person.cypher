@@ -1,7 +1,7 @@
 // purpose: every credit record of the given kinds whose subject is a person, for a rebuild
 // mode: read
-// params: kinds
+// params: kinds, level_kinds, levels
 MATCH (s:Person)-[:SUBJECT_OF]->(c:CreditRecord)
-WHERE c.kind IN $kinds
+WHERE c.kind IN $kinds AND (NOT c.kind IN $level_kinds OR c.level IN $levels)
 RETURN c.record_id AS record_id, c.kind AS kind, c.category AS category, c.level AS level, c.authority AS authority, c.basis AS basis, c.act_date AS act_date, c.decision_date AS decision_date, c.valid_until AS valid_until, c.repairable AS repairable, c.status AS status, c.monitoring_months AS monitoring_months,
        'Person' AS subject_kind, s.pkey AS subject_key, s.name AS subject_name

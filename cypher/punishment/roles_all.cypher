@@ -1,6 +1,6 @@
-// purpose: every office and person holding at an enterprise that is the subject of a record of the given kinds
+// purpose: every office and person holding at an enterprise that is the subject of a triggering record
 // mode: read
-// params: kinds
-MATCH (p:Person)-[r:LEGAL_REP_OF|SERVES_AS|HOLDS]->(e:Enterprise)
-WHERE EXISTS { MATCH (e)-[:SUBJECT_OF]->(c:CreditRecord) WHERE c.kind IN $kinds }
-RETURN p.pkey AS pkey, p.name AS person_name, e.uscc AS uscc, coalesce(r.role, 'shareholder') AS role, r.since AS since, r.until AS until, r.eid AS eid
+// params: kinds, level_kinds, levels
+MATCH (c:CreditRecord)<-[:SUBJECT_OF]-(e:Enterprise)<-[r:LEGAL_REP_OF|SERVES_AS|HOLDS]-(p:Person)
+WHERE c.kind IN $kinds AND (NOT c.kind IN $level_kinds OR c.level IN $levels)
+RETURN DISTINCT p.pkey AS pkey, p.name AS person_name, e.uscc AS uscc, coalesce(r.role, 'shareholder') AS role, r.since AS since, r.until AS until, r.eid AS eid

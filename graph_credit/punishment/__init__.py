@@ -25,7 +25,7 @@ from graph_credit.punishment.lookup import (
     restricted_persons,
     restrictions,
 )
-from graph_credit.punishment.propagate import Propagation, Rebuild, propagate, rebuild_restrictions
+from graph_credit.punishment.propagation import Propagation, Rebuild, propagate, rebuild_restrictions
 from graph_credit.punishment.tasks import report_task, tasks, tracking
 from graph_credit.punishment.views import (
     IncentiveStatus,

@@ -153,6 +153,15 @@ class MeasureCatalogue(_Strict):
     def triggering_kinds(self) -> list[str]:
         return sorted({t.kind.value for m in self.punishment for t in m.triggers})
 
+    def record_filter(self) -> dict[str, list[str]]:
+        """Parameters narrowing a bulk read to records some measure may trigger (a superset:
+        categories are left to the derivation)."""
+        triggers = [t for m in self.punishment for t in m.triggers]
+        kinds = sorted({t.kind.value for t in triggers})
+        level_kinds = sorted(k for k in kinds if all(t.levels for t in triggers if t.kind.value == k))
+        levels = sorted({lv for t in triggers if t.kind.value in level_kinds for lv in t.levels})
+        return {"kinds": kinds, "level_kinds": level_kinds, "levels": levels}
+
     def to_frame(self) -> pd.DataFrame:
         rows = [
             {
@@ -230,8 +239,13 @@ def parse_catalogue(raw: Any, source: str) -> MeasureCatalogue:
 
 
 def load_catalogue(path: Path | str | None = None) -> MeasureCatalogue:
-    """Read and validate a catalogue file (default: policy/measures.yaml at the project root)."""
-    p = Path(path) if path is not None else DEFAULT_CATALOGUE
+    """Read and validate a catalogue file (default: GRAPH_CREDIT_MEASURE_CATALOGUE, else the shipped
+    policy/measures.yaml); re-read when the file changes, so an operator's edit applies at once."""
+    if path is None:
+        from graph_credit.settings import get_settings
+
+        path = get_settings().measure_catalogue or DEFAULT_CATALOGUE
+    p = Path(path)
     return _load(str(p.resolve()), p.stat().st_mtime_ns if p.exists() else 0)
 
 

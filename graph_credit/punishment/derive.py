@@ -53,11 +53,16 @@ ONE_DAY = pd.Timedelta(days=1)
 
 def frame(rows: pd.DataFrame | list[dict] | None, columns: list[str], dates: tuple[str, ...]) -> pd.DataFrame:
     """Rows from a store read as a frame with exactly `columns`, dates as Timestamps."""
-    df = pd.DataFrame(rows if rows is not None else [])
-    for c in columns:
-        if c not in df.columns:
-            df[c] = None
-    df = df[columns].copy()
+    if rows is None or isinstance(rows, list):
+        # Plain object columns: no string inference to pay for on the small frames of one record.
+        df = pd.DataFrame.from_records(rows or [], columns=columns)
+        df = df.astype(dict.fromkeys(columns, object)) if len(df) else df.astype(object)
+    else:
+        df = rows.reindex(columns=columns).copy()
+        for c in columns:
+            if c not in dates and isinstance(df[c].dtype, pd.ArrowDtype | pd.StringDtype):
+                # Arrow-backed strings make every merge's take slow on chunked arrays.
+                df[c] = df[c].astype(object).where(df[c].notna(), None)
     for c in dates:
         df[c] = pd.to_datetime(df[c], errors="coerce")
     return df.reset_index(drop=True)
@@ -66,7 +71,7 @@ def frame(rows: pd.DataFrame | list[dict] | None, columns: list[str], dates: tup
 def records_frame(rows: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
     df = frame(rows, RECORD_COLUMNS, _DATES["records"])
     for c in ("category", "level", "basis", "authority", "subject_name"):
-        df[c] = df[c].fillna("").astype(str)
+        df[c] = df[c].astype(object).where(df[c].notna(), "").astype(str)
     return df
 
 
@@ -297,8 +302,12 @@ def derive(
         + "|"
         + out["target_key"].astype(str)
     )
-    # The same person in the same office through two overlapping edges: one restriction.
-    out = out.sort_values(["rid", "role_edge"], kind="stable").drop_duplicates("rid", keep="first")
+    # The same person in the same office through two overlapping edges: one restriction, the
+    # same one whatever order the rows came in (only the duplicates need sorting).
+    dup = out["rid"].duplicated(keep=False)
+    if dup.any():
+        first = out[dup].sort_values(["rid", "role_edge"], kind="stable").drop_duplicates("rid")
+        out = pd.concat([out[~dup], first], ignore_index=True)
     out = out.merge(
         recs[
             [
@@ -321,20 +330,32 @@ def derive(
     to_date = out["planned"].copy()
     capped = out.loc[cap, "final_since"] - ONE_DAY
     to_date[cap] = np.where(to_date[cap].isna() | (capped < to_date[cap]), capped, to_date[cap])
-    measures = {m.code: m for m in catalogue.punishment}
-    code = out["measure_code"]
+    measures = pd.DataFrame(
+        [
+            {
+                "measure_code": m.code,
+                "measure_name": m.name,
+                "means": m.means,
+                "departments": "; ".join(m.departments),
+                "measure_basis": m.basis,
+                "bars_office": m.bars_office,
+            }
+            for m in catalogue.punishment
+        ]
+    )
+    out = out.merge(measures, on="measure_code", how="left")
     res = pd.DataFrame(
         {
             "rid": out["rid"],
             "target_kind": out["target_kind"],
             "target_key": out["target_key"],
             "target_name": out["target_name"].fillna(""),
-            "measure_code": code,
-            "measure_name": code.map(lambda c: measures[c].name),
-            "means": code.map(lambda c: measures[c].means),
-            "departments": code.map(lambda c: "; ".join(measures[c].departments)),
-            "measure_basis": code.map(lambda c: measures[c].basis),
-            "bars_office": code.map(lambda c: measures[c].bars_office).astype(bool),
+            "measure_code": out["measure_code"],
+            "measure_name": out["measure_name"],
+            "means": out["means"],
+            "departments": out["departments"],
+            "measure_basis": out["measure_basis"],
+            "bars_office": out["bars_office"].astype(bool),
             "record_id": out["record_id"],
             "record_kind": out["kind"],
             "record_status": out["status"],
@@ -355,7 +376,7 @@ def derive(
             "final_reason": out["final_reason"],
         }
     )
-    return res[RESTRICTION_COLUMNS].sort_values("rid", kind="stable").reset_index(drop=True)
+    return res[RESTRICTION_COLUMNS].reset_index(drop=True)
 
 
 def _person_rows(j: pd.DataFrame, office: str | None, recs: pd.DataFrame) -> pd.DataFrame:
@@ -418,3 +439,32 @@ def state_at(restrictions: pd.DataFrame, as_of: dt.date) -> pd.Series:
     state[(final == "withdrawn") & final_now] = "withdrawn"
     state[from_date.notna() & (from_date > day)] = "pending"
     return state
+
+
+def _ts(value: object) -> pd.Timestamp | None:
+    if value is None or value is pd.NaT:
+        return None
+    ts = pd.Timestamp(value)  # type: ignore[arg-type]
+    return None if pd.isna(ts) else ts
+
+
+def state_of(row: dict, as_of: dt.date) -> str:
+    """`state_at` for one stored row, without a frame: the lookup path (a test checks they agree)."""
+    day = pd.Timestamp(as_of)
+    from_date, to_date, final_since = (
+        _ts(row.get("from_date")),
+        _ts(row.get("to_date")),
+        _ts(row.get("final_since")),
+    )
+    final = row.get("final_state") or ""
+    if from_date is not None and from_date > day:
+        return "pending"
+    final_now = final_since is None or final_since <= day
+    if final == "withdrawn" and final_now:
+        return "withdrawn"
+    if (to_date is not None and to_date < day) or (final == "ended" and final_now):
+        return "ended"
+    sus = row.get("suspended") or ""
+    if sus and _in_interval(sus, day, from_date if from_date is not None else day):
+        return "suspended"
+    return "active"

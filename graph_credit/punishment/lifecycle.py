@@ -23,7 +23,7 @@ from graph_credit.model import NODE_KINDS, PropType, RecordKind, RecordStatus
 from graph_credit.punishment.catalogue import MeasureCatalogue
 from graph_credit.punishment.frames import arrow_table, py_date, to_date
 from graph_credit.punishment.lookup import subject_kind
-from graph_credit.punishment.propagate import Propagation, propagate
+from graph_credit.punishment.propagation import Propagation, propagate
 from graph_credit.punishment.views import RecordEventView, RecordHistory
 from graph_credit.store.base import GraphStore
 

@@ -19,6 +19,7 @@ from graph_credit.punishment.derive import (
     events_frame,
     records_frame,
     state_at,
+    state_of,
     timelines,
 )
 from graph_credit.punishment.frames import py_date, to_date
@@ -96,8 +97,7 @@ def restriction_items(rows: list[dict[str, Any]], day: dt.date) -> list[Restrict
     rows = [r for r in rows if r.get("rid")]
     if not rows:
         return []
-    df = pd.DataFrame(rows)
-    states = state_at(df, day).tolist()
+    states = [state_of(r, day) for r in rows]
     out = []
     for row, state in zip(rows, states, strict=True):
         if state == "pending":

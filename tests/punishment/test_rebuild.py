@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
 import pandas as pd
 
 from graph_credit import punishment as pu
-from graph_credit.punishment.propagate import _comparable
+from graph_credit.punishment.derive import state_at, state_of
+from graph_credit.punishment.propagation import _comparable
 from graph_credit.store.base import GraphStore
 from tests.punishment.world import World
 
@@ -65,8 +67,14 @@ def stored(store: GraphStore) -> pd.DataFrame:
 
 def test_rebuild_equals_incremental_propagation(store: GraphStore, tmp_path: Path) -> None:
     w = many_cases(tmp_path, store)
-    ids = sorted(r["record_id"] for r in store.read("punishment/records_enterprise", kinds=list(KINDS)))
-    ids += sorted(r["record_id"] for r in store.read("punishment/records_person", kinds=list(KINDS)))
+    ids = sorted(
+        r["record_id"]
+        for r in store.read("punishment/records_enterprise", kinds=list(KINDS), level_kinds=[], levels=[])
+    )
+    ids += sorted(
+        r["record_id"]
+        for r in store.read("punishment/records_person", kinds=list(KINDS), level_kinds=[], levels=[])
+    )
     store.ensure_schema()
     for rid in ids:  # one record at a time, from nothing
         pu.propagate(store, rid, on="2020-01-01")
@@ -80,7 +88,7 @@ def test_rebuild_equals_incremental_propagation(store: GraphStore, tmp_path: Pat
     # lifecycle transitions propagate incrementally; a rebuild afterwards changes nothing
     valid = {
         r["record_id"]
-        for r in store.read("punishment/records_enterprise", kinds=list(KINDS))
+        for r in store.read("punishment/records_enterprise", kinds=list(KINDS), level_kinds=[], levels=[])
         if r["valid_until"] is None or str(r["valid_until"]) > "2024-06-01"
     }
     active = [r for r in ids if r in valid and pu.record_history(store, r).status == "active"]
@@ -111,3 +119,14 @@ def test_rebuild_equals_incremental_propagation(store: GraphStore, tmp_path: Pat
     pd.testing.assert_frame_equal(stored(store), after)
     # and a rebuild keeps the status each record's history gives it
     assert pu.record_history(store, active[1]).status == "corrected"
+
+
+def test_the_lookup_state_agrees_with_the_frame_state(store: GraphStore, tmp_path: Path) -> None:
+    many_cases(tmp_path, store)
+    pu.rebuild_restrictions(store, on="2020-01-01")
+    rows = store.read("punishment/restrictions_all")
+    frame = pd.DataFrame(rows)
+    for day in ("2015-01-01", "2018-06-30", "2020-01-01", "2022-12-31", "2026-01-01"):
+        on = dt.date.fromisoformat(day)
+        assert state_at(frame, on).tolist() == [state_of(r, on) for r in rows]
+    assert len({state_of(r, dt.date(2020, 1, 1)) for r in rows}) >= 3

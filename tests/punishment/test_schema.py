@@ -39,5 +39,5 @@ def test_every_punishment_query_declares_its_mode() -> None:
             for engine in ("ladybug", "neo4j"):
                 q = reg.get(name, engine)  # type: ignore[arg-type]
                 assert q.purpose, name
-                writes = any(w in q.text for w in ("CREATE", "SET ", "DELETE", "COPY"))
+                writes = any(w in q.text for w in ("CREATE", "SET ", "DELETE", "COPY", "DROP"))
                 assert (q.mode == "write") == writes, name

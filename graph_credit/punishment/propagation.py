@@ -12,6 +12,7 @@ import datetime as dt
 import time
 
 import pandas as pd
+import pyarrow as pa
 from pydantic import BaseModel
 
 from graph_credit.errors import NotFound
@@ -79,19 +80,19 @@ def record_frames(store: GraphStore, record_id: str, catalogue: MeasureCatalogue
 
 
 def all_frames(store: GraphStore, catalogue: MeasureCatalogue) -> tuple[pd.DataFrame, ...]:
-    kinds = catalogue.triggering_kinds()
+    which = catalogue.record_filter()
     recs = records_frame(
         pd.concat(
             [
-                store.read_frame("punishment/records_enterprise", kinds=kinds),
-                store.read_frame("punishment/records_person", kinds=kinds),
+                store.read_frame("punishment/records_enterprise", **which),
+                store.read_frame("punishment/records_person", **which),
             ],
             ignore_index=True,
         )
     )
     events = events_frame(store.read_frame("punishment/events_all"))
-    roles = roles_frame(store.read_frame("punishment/roles_all", kinds=kinds))
-    responsible = responsible_frame(store.read_frame("punishment/responsible_all", kinds=kinds))
+    roles = roles_frame(store.read_frame("punishment/roles_all", **which))
+    responsible = responsible_frame(store.read_frame("punishment/responsible_all", **which))
     return recs, events, roles, responsible
 
 
@@ -159,8 +160,11 @@ def propagate(
     day = to_date(on, "on")
     derived = derive(*record_frames(store, record_id, cat), cat)
     stored = pd.DataFrame(store.read("punishment/restrictions_of_record", record_id=record_id))
-    new, old = _comparable(derived), _comparable(stored) if len(stored) else _comparable(derived.iloc[0:0])
-    same = len(new) == len(old) and new.equals(old)
+    if len(stored):
+        new, old = _comparable(derived), _comparable(stored)
+    else:  # a new record: nothing stored to compare with
+        new, old = derived[["rid"]], stored.reindex(columns=["rid"])
+    same = len(new) == len(old) and (len(new) == 0 or new.equals(old))
     if not same:
         if len(old):
             store.write("punishment/restrictions_delete_record", record_id=record_id)
@@ -197,22 +201,22 @@ def rebuild_restrictions(
     t_read = time.perf_counter()
     derived = derive(recs, events, roles, responsible, cat)
     t_derive = time.perf_counter()
-    store.write("punishment/restrictions_delete_all")
+    for table in ("restricts", "arises_from", "restriction"):
+        store.write(f"punishment/drop_{table}")
+    store.ensure_schema()
     t_delete = time.perf_counter()
-    store.bulk_write("punishment/restriction_copy", arrow_table(derived, RESTRICTION_TYPES))
+    _bulk(store, "punishment/restriction_copy", arrow_table(derived, RESTRICTION_TYPES))
     for kind, part in derived.groupby("target_kind", sort=True):
         edges = pd.DataFrame({"src": part["rid"], "dst": part["target_key"], "eid": part["rid"]})
-        store.bulk_write(
-            f"punishment/restricts_copy_{_TARGET_QUERY[str(kind)]}", arrow_table(edges, EDGE_TYPES)
-        )
+        _bulk(store, f"punishment/restricts_copy_{_TARGET_QUERY[str(kind)]}", arrow_table(edges, EDGE_TYPES))
     edges = pd.DataFrame({"src": derived["rid"], "dst": derived["record_id"], "eid": derived["rid"]})
-    store.bulk_write("punishment/arises_from_copy", arrow_table(edges, EDGE_TYPES))
+    _bulk(store, "punishment/arises_from_copy", arrow_table(edges, EDGE_TYPES))
     t_write = time.perf_counter()
     existing = set(store.read_frame("punishment/task_ids_all").get("task_id", pd.Series(dtype=str)))
     tasks = new_tasks(derived, existing, day) if len(derived) else pd.DataFrame(columns=list(TASK_TYPES))
-    store.bulk_write("punishment/task_copy", arrow_table(tasks, TASK_TYPES))
+    _bulk(store, "punishment/task_copy", arrow_table(tasks, TASK_TYPES))
     links = pd.DataFrame({"src": tasks["task_id"], "dst": tasks["record_id"], "eid": tasks["task_id"]})
-    store.bulk_write("punishment/task_of_copy", arrow_table(links, EDGE_TYPES))
+    _bulk(store, "punishment/task_of_copy", arrow_table(links, EDGE_TYPES))
     t_tasks = time.perf_counter()
     synced = sync_statuses(store, events)
     t_end = time.perf_counter()
@@ -230,6 +234,16 @@ def rebuild_restrictions(
             "total": round(t_end - t0, 2),
         },
     )
+
+
+# One COPY of several hundred thousand rows into a table that is not empty stalled LadybugDB 0.22
+# on the city data set (it waited forever); slices of this size went through at the same speed.
+_COPY_SLICE = 100_000
+
+
+def _bulk(store: GraphStore, name: str, table: pa.Table) -> None:
+    for offset in range(0, table.num_rows, _COPY_SLICE):
+        store.bulk_write(name, table.slice(offset, _COPY_SLICE))
 
 
 def sync_statuses(store: GraphStore, events: pd.DataFrame | None = None) -> int:

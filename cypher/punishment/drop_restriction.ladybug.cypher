@@ -1,0 +1,4 @@
+// purpose: drop the Restriction table (a full rebuild writes it again; its edges are dropped first)
+// mode: write
+// params:
+DROP TABLE Restriction

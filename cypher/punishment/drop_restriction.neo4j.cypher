@@ -1,0 +1,5 @@
+// purpose: delete every Restriction node (a full rebuild writes them again)
+// mode: write
+// params:
+MATCH (x:Restriction)
+DETACH DELETE x

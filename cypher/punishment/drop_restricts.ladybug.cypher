@@ -1,0 +1,4 @@
+// purpose: drop every RESTRICTS edge (a full rebuild writes them again; faster than deleting row by row)
+// mode: write
+// params:
+DROP TABLE RESTRICTS

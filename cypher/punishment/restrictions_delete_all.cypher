@@ -1,5 +1,0 @@
-// purpose: delete every derived restriction (before a full rebuild)
-// mode: write
-// params: 
-MATCH (x:Restriction)
-DETACH DELETE x
