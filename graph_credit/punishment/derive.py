@@ -185,8 +185,11 @@ def _months_after(days: pd.Series, months: int) -> pd.Series:
 
 def _record_measures(records: pd.DataFrame, catalogue: MeasureCatalogue) -> pd.DataFrame:
     """(record_id, measure_code, planned to_date) for every measure a record triggers."""
-    parts = []
+    present = set(records["kind"].dropna())
+    ids, codes, planned = [], [], []
     for m in catalogue.punishment:
+        if not any(t.kind.value in present for t in m.triggers):
+            continue  # cheap on one record: most measures are ruled out by kind alone
         hit = records[matches(m.triggers, records)]
         if hit.empty:
             continue
@@ -195,12 +198,20 @@ def _record_measures(records: pd.DataFrame, catalogue: MeasureCatalogue) -> pd.D
             until = _months_after(hit["decision_date"], m.duration.months or 0)
         elif m.duration.rule == "validity_or_months":
             until = until.fillna(_months_after(hit["decision_date"], m.duration.months or 0))
-        parts.append(pd.DataFrame({"record_id": hit["record_id"], "measure_code": m.code, "planned": until}))
-    if not parts:
+        ids.append(hit["record_id"].to_numpy(dtype=object))
+        codes.append(np.full(len(hit), m.code, dtype=object))
+        planned.append(until.to_numpy(dtype="datetime64[ns]"))
+    if not ids:
         return pd.DataFrame(
             {"record_id": [], "measure_code": [], "planned": pd.Series([], dtype="datetime64[ns]")}
         )
-    return pd.concat(parts, ignore_index=True)
+    return pd.DataFrame(
+        {
+            "record_id": np.concatenate(ids),
+            "measure_code": np.concatenate(codes),
+            "planned": np.concatenate(planned),
+        }
+    )
 
 
 def _measure_targets(catalogue: MeasureCatalogue) -> pd.DataFrame:
