@@ -1246,10 +1246,14 @@ def beneficial_owners(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> BeneficialOwnership:
     """Natural persons and state bodies whose integrated ownership reaches `threshold` (25%)."""
-    if not 0.0 < threshold <= 1.0:
-        raise InvalidInput(f"threshold must be above 0 and at most 1, not {threshold}")
+    _check_threshold(threshold)
     g = _upstream(store, uscc, as_of, depth, max_nodes)
     return _beneficial(g, _effective(g, g.subject.key), threshold)
+
+
+def _check_threshold(threshold: float) -> None:
+    if not 0.0 < threshold <= 1.0:
+        raise InvalidInput(f"threshold must be above 0 and at most 1, not {threshold}")
 
 
 def _beneficial(g: _Subgraph, eff: EffectiveOwnership, threshold: float) -> BeneficialOwnership:
@@ -1331,8 +1335,7 @@ def ownership_analysis(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> OwnershipAnalysis:
     """The three upstream answers at the cost of one fetch (a credit check needs all of them)."""
-    if not 0.0 < threshold <= 1.0:
-        raise InvalidInput(f"threshold must be above 0 and at most 1, not {threshold}")
+    _check_threshold(threshold)
     g = _upstream(store, uscc, as_of, depth, max_nodes)
     eff = _effective(g, g.subject.key)
     return OwnershipAnalysis(
