@@ -486,6 +486,8 @@ def test_depth_limit_is_respected_and_reported(store: GraphStore, world: World) 
             ownership_up(store, e0, depth=bad)
     with pytest.raises(InvalidInput):
         beneficial_owners(store, e0, threshold=0)
+    with pytest.raises(InvalidInput, match="threshold"):
+        ownership.ownership_analysis(store, e0, threshold=1.5)
     with pytest.raises(InvalidInput):
         ownership_up(store, e0, as_of="30/06/2024")
 
