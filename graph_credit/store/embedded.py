@@ -18,8 +18,10 @@ import pandas as pd
 import pyarrow as pa
 
 from graph_credit.errors import EngineError
+from graph_credit.model import NODE_KINDS
 from graph_credit.queries import Query, QueryRegistry, registry
-from graph_credit.topology.cache import file_stamp
+from graph_credit.topology.cache import Patch, file_stamp, note_write
+from graph_credit.topology.relevance import PATCHABLE, WriteEffect, write_effect
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
 
@@ -49,11 +51,13 @@ class EmbeddedStore:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         # For the topology index (graph_credit.topology): the database state this store sees when
-        # read-only, and a count of this store's writes, both part of its staleness check.
+        # read-only, a count of this store's writes, and a count of those that changed what the
+        # index holds (graph_credit.topology.relevance), part of its staleness check.
         self.use_topology_index = use_topology_index
         self.topology_dir = Path(topology_dir) if topology_dir else None
         self.opened_stamp = file_stamp(self.path) if read_only else None
         self.generation = 0
+        self.topology_generation = 0
 
     # connections -------------------------------------------------------------------------
     def _conn(self) -> ladybug.Connection:
@@ -83,6 +87,7 @@ class EmbeddedStore:
         text = self._query("schema/create").text
         with self._write_lock:
             self.generation += 1
+            self.topology_generation += 1
             for stmt in _STATEMENT_END.split(text):
                 if stmt.strip():
                     self._run(stmt, {})
@@ -152,31 +157,61 @@ class EmbeddedStore:
 
     def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         q = self._query(query)
+        effect = write_effect(q)
         with self._write_lock:
-            self.generation += 1
+            before = self._before(effect)
             try:
                 result = self._run(q.text, params)
             except EngineError:
                 self._fresh_conn()
+                self._after(effect, before, None)
                 raise
             cols = result.get_column_names()
             rows = []
             while result.has_next():
                 rows.append(dict(zip(cols, result.get_next(), strict=True)))
+            self._after(effect, before, rows)
             return rows
 
     def bulk_write(self, name: str, table: pa.Table) -> int:
         if table.num_rows == 0:
             return 0
         q = self._query(name)
+        effect = write_effect(q)
         with self._write_lock:
-            self.generation += 1
+            before = self._before(effect)
             try:
                 self._run(q.text, {"frame": table})
             except EngineError:
                 self._fresh_conn()
+                self._after(effect, before, None)
                 raise
+            self._after(effect, before, None)
         return table.num_rows
+
+    # the topology index across writes (graph_credit.topology.cache) -----------------------
+    def _before(self, effect: WriteEffect) -> str | None:
+        """The file stamp before a write that may leave the topology index in place."""
+        self.generation += 1
+        if effect.structural:
+            self.topology_generation += 1
+            return None
+        return file_stamp(self.path) if self.use_topology_index else None
+
+    def _after(self, effect: WriteEffect, before: str | None, rows: list[dict[str, Any]] | None) -> None:
+        """Carry the index over the write: patched from the rows it returned, or made stale."""
+        if before is None:
+            return
+        patches: list[Patch] | None = []
+        for table, fields in effect.fields.items():
+            key = NODE_KINDS[table].key
+            if rows is None or any(key not in r or not fields <= r.keys() for r in rows):
+                patches = None  # the write did not say which node got which value
+                break
+            assert patches is not None
+            patches += [(table, r[key], PATCHABLE[f], r[f]) for r in rows for f in sorted(fields)]
+        if patches is None or not note_write(self, before, file_stamp(self.path), patches):
+            self.topology_generation += 1
 
     def close(self) -> None:
         holder = self.__dict__.get("_topology_holder")
