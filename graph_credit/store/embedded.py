@@ -10,6 +10,7 @@ import contextlib
 import re
 import threading
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pyarrow as pa
 
 from graph_credit.errors import EngineError
 from graph_credit.queries import Query, QueryRegistry, registry
+from graph_credit.store.base import WriteStep
 from graph_credit.topology.cache import file_stamp
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
@@ -178,6 +180,26 @@ class EmbeddedStore:
                 raise
         return table.num_rows
 
+    def write_many(self, steps: Sequence[WriteStep]) -> None:
+        todo = [(self._query(name).text, arg) for name, arg in steps if not _empty_table(arg)]
+        if not todo:
+            return
+        with self._write_lock:
+            self.generation += 1
+            conn = self._conn()
+            # One commit instead of one per statement: on disk each commit costs milliseconds.
+            self._run("BEGIN TRANSACTION", {})
+            try:
+                for text, arg in todo:
+                    self._run(text, {"frame": arg} if isinstance(arg, pa.Table) else arg)
+                self._run("COMMIT", {})
+            except EngineError:
+                # a failed statement has rolled the transaction back already; make sure of it
+                with contextlib.suppress(RuntimeError):
+                    conn.execute("ROLLBACK")
+                self._fresh_conn()
+                raise
+
     def close(self) -> None:
         holder = self.__dict__.get("_topology_holder")
         building = getattr(holder, "building", None)
@@ -185,3 +207,7 @@ class EmbeddedStore:
             building.join()  # a background index build reads through this database: let it finish
         self._local = threading.local()
         self._db.close()
+
+
+def _empty_table(arg: object) -> bool:
+    return isinstance(arg, pa.Table) and arg.num_rows == 0
