@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -73,6 +74,14 @@ def record_inputs(
         raise NotFound(f"record {record_id!r}: no such credit record (or it has no subject)")
     record = rows[0]
     events = store.read("punishment/events_of", record_id=record_id)
+    return (record, events, *related_inputs(store, record, catalogue))
+
+
+def related_inputs(
+    store: GraphStore, record: dict[str, Any], catalogue: MeasureCatalogue
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The role edges of the record's subject and the persons named on it, where its measures
+    reach them (a record whose measures name only the subject needs neither)."""
     hit = [m for m in catalogue.punishment if triggered(m.triggers, record)]
     wanted = {t for m in hit for t in m.targets}
     roles: list[dict[str, Any]] = []
@@ -80,8 +89,8 @@ def record_inputs(
         roles = store.read("punishment/roles_of", uscc=record["subject_key"])
     responsible: list[dict[str, Any]] = []
     if "responsible" in wanted or any(m.responsible_only for m in hit):
-        responsible = store.read("punishment/responsible_of", record_id=record_id)
-    return record, events, roles, responsible
+        responsible = store.read("punishment/responsible_of", record_id=record["record_id"])
+    return roles, responsible
 
 
 def record_frames(store: GraphStore, record_id: str, catalogue: MeasureCatalogue) -> tuple[pd.DataFrame, ...]:
@@ -213,14 +222,30 @@ def propagate(
     The stored rows change in one transaction (delete, insert, tasks), so a reader sees the old
     restrictions or the new ones, never a record half propagated."""
     cat = _catalogue(catalogue)
-    day = to_date(on, "on")
-    derived = derive_record(*record_inputs(store, record_id, cat), cat)
+    record, events, roles, responsible = record_inputs(store, record_id, cat)
+    return propagate_rows(store, record, events, roles, responsible, on=to_date(on, "on"), catalogue=cat)
+
+
+def propagate_rows(
+    store: GraphStore,
+    record: dict[str, Any],
+    events: list[dict[str, Any]],
+    roles: list[dict[str, Any]],
+    responsible: list[dict[str, Any]],
+    *,
+    on: dt.date,
+    catalogue: MeasureCatalogue,
+    first: Sequence[WriteStep] = (),
+) -> Propagation:
+    """`propagate` from inputs already read; `first` are writes committed with it, all or none
+    (a lifecycle event and the restrictions it changes)."""
+    record_id = record["record_id"]
+    derived = derive_record(record, events, roles, responsible, catalogue)
     stored = store.read("punishment/restrictions_of_record", record_id=record_id)
     new = {r["rid"]: comparable_row(r) for r in derived}
     old = {r["rid"]: comparable_row(r) for r in stored}
-    same = new == old
-    steps: list[WriteStep] = []
-    if not same:
+    steps: list[WriteStep] = list(first)
+    if new != old:
         if old:
             steps.append(("punishment/restrictions_delete_record", {"record_id": record_id}))
         for kind in sorted({r["target_kind"] for r in derived}):
@@ -229,9 +254,9 @@ def propagate(
                 (f"punishment/restriction_insert_{_TARGET_QUERY[kind]}", arrow_rows(part, RESTRICTION_TYPES))
             )
     tasks: list[dict[str, Any]] = []
-    if any(state_of(r, day) == "active" for r in derived):
+    if any(state_of(r, on) == "active" for r in derived):
         existing = {r["task_id"] for r in store.read("punishment/task_ids_of_record", record_id=record_id)}
-        tasks = task_rows(derived, existing, day)
+        tasks = task_rows(derived, existing, on)
         if tasks:
             steps.append(("punishment/task_insert", arrow_rows(tasks, TASK_TYPES)))
     store.write_many(steps)
