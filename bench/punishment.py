@@ -8,7 +8,7 @@ It WRITES to the database: run it on a copy (`cp -r city.lbug /tmp/copy.lbug`).
    persons, restricted enterprises and random enterprises, against the bare lookup query.
 3. Propagating a new record: a blacklist record is created (untimed) for a random enterprise with
    officers, then `propagate(store, record_id)` is timed; the floor is the same reads issued
-   directly plus writing the same rows again (delete, insert) through the store.
+   directly plus writing the same rows again (delete, insert) in one transaction through the store.
 
     python bench/punishment.py --db /tmp/copy.lbug [--sample 300] [--as-of 2026-11-01]
 
@@ -58,8 +58,8 @@ def main() -> None:
     from graph_credit import punishment as pu
     from graph_credit.punishment import propagation
     from graph_credit.punishment.catalogue import load_catalogue
-    from graph_credit.punishment.derive import derive
-    from graph_credit.punishment.frames import arrow_table
+    from graph_credit.punishment.derive_one import derive_record
+    from graph_credit.punishment.frames import arrow_rows, arrow_table
     from graph_credit.queries import registry
     from graph_credit.store.embedded import EmbeddedStore
 
@@ -154,12 +154,17 @@ def main() -> None:
         store.bulk_write("punishment/record_add_enterprise", arrow_table(row, pu.lifecycle._RECORD_TYPES))  # type: ignore[attr-defined]
         t, res = timed(pu.propagate, store, rid, on=as_of, catalogue=cat)
         call.append(t)
-        # the floor: the same reads, then the same rows written again
-        derived = derive(*propagation.record_frames(store, rid, cat), cat)
-        tables = {
-            kind: arrow_table(part, propagation.RESTRICTION_TYPES)
-            for kind, part in derived.groupby("target_kind")
-        }
+        # the floor: the same reads, then the same rows written again in one transaction
+        derived = derive_record(*propagation.record_inputs(store, rid, cat), cat)
+        steps = [("punishment/restrictions_delete_record", {"record_id": rid})]
+        for kind in sorted({r["target_kind"] for r in derived}):
+            part = [r for r in derived if r["target_kind"] == kind]
+            steps.append(
+                (
+                    f"punishment/restriction_insert_{kind.lower()}",
+                    arrow_rows(part, propagation.RESTRICTION_TYPES),
+                )
+            )
         t0 = time.perf_counter()
         store.run_text(text["punishment/record_one"], {"record_id": rid})
         store.run_text(text["punishment/events_of"], {"record_id": rid})
@@ -167,9 +172,7 @@ def main() -> None:
         store.run_text(text["punishment/responsible_of"], {"record_id": rid})
         store.run_text(text["punishment/restrictions_of_record"], {"record_id": rid})
         store.run_text(text["punishment/task_ids_of_record"], {"record_id": rid})
-        store.write("punishment/restrictions_delete_record", record_id=rid)
-        for kind, tb in tables.items():
-            store.bulk_write(f"punishment/restriction_insert_{kind.lower()}", tb)
+        store.write_many(steps)
         bare.append(time.perf_counter() - t0)
         assert res.restrictions == len(derived)
     prop = {"call_ms": pcts(call), "bare_ms": pcts(bare)}

@@ -45,6 +45,12 @@ def arrow_table(df: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
     return pa.Table.from_arrays(cols, names=list(types))
 
 
+def arrow_rows(rows: list[dict], types: dict[str, PropType]) -> pa.Table:
+    """Plain rows (dates as `datetime.date`) as a table typed like `arrow_table`'s, without pandas."""
+    schema = pa.schema([(name, _ARROW[t]) for name, t in types.items()])
+    return pa.Table.from_pylist([{name: r.get(name) for name in types} for r in rows], schema=schema)
+
+
 def to_date(value: dt.date | str | None, what: str = "as_of") -> dt.date:
     """A date argument: a date, an ISO string, or None for today."""
     if value is None:

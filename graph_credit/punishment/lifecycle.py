@@ -20,10 +20,10 @@ from pydantic import BaseModel
 
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.model import NODE_KINDS, PropType, RecordKind, RecordStatus
-from graph_credit.punishment.catalogue import MeasureCatalogue
+from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
 from graph_credit.punishment.frames import arrow_table, py_date, to_date
 from graph_credit.punishment.lookup import subject_kind
-from graph_credit.punishment.propagation import Propagation, propagate
+from graph_credit.punishment.propagation import Propagation, propagate_rows, related_inputs
 from graph_credit.punishment.views import RecordEventView, RecordHistory
 from graph_credit.store.base import GraphStore
 
@@ -88,21 +88,32 @@ def _append(
         )
     seq = len(history) + 1
     event_id = f"{record_id}#{seq:03d}"
-    store.write(
-        "punishment/event_add",
-        record_id=record_id,
-        event_id=event_id,
-        seq=seq,
-        action=action,
-        from_status=record.get("status"),
-        to_status=to_status,
-        actor=by,
-        on_date=on,
-        basis=basis,
-        note=note,
-        recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    event = {
+        "record_id": record_id,
+        "event_id": event_id,
+        "seq": seq,
+        "action": action,
+        "from_status": record.get("status"),
+        "to_status": to_status,
+        "actor": by,
+        "on_date": on,
+        "basis": basis,
+        "note": note,
+        "recorded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    # The event and the restrictions it changes are committed together: derived from the
+    # history as it will be, so no reader sees the one without the other.
+    cat = catalogue if catalogue is not None else load_catalogue()
+    after = {**record, "status": to_status}
+    result = propagate_rows(
+        store,
+        after,
+        [*history, event],
+        *related_inputs(store, after, cat),
+        on=on,
+        catalogue=cat,
+        first=[("punishment/event_add", event)],
     )
-    result = propagate(store, record_id, on=on, catalogue=catalogue)
     return Transition(
         record_id=record_id,
         event_id=event_id,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import pandas as pd
 import pyarrow as pa
 
 from graph_credit.queries import Engine
+
+# One step of `write_many`: a named write with its parameters, or a named bulk write with its table.
+WriteStep = tuple[str, dict[str, Any] | pa.Table]
 
 
 @runtime_checkable
@@ -36,6 +40,10 @@ class GraphStore(Protocol):
     def bulk_write(self, name: str, table: pa.Table) -> int:
         """Run a named bulk write over a table: `$frame` on LadybugDB (COPY / LOAD FROM), batches of
         `$rows` on Neo4j (UNWIND). Columns in model order; returns the rows written."""
+        ...
+
+    def write_many(self, steps: Sequence[WriteStep]) -> None:
+        """Run several named writes in one transaction: all of them are committed, or none."""
         ...
 
     def close(self) -> None: ...

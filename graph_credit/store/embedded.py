@@ -10,6 +10,7 @@ import contextlib
 import re
 import threading
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import pyarrow as pa
 from graph_credit.errors import EngineError
 from graph_credit.model import NODE_KINDS
 from graph_credit.queries import Query, QueryRegistry, registry
+from graph_credit.store.base import WriteStep
 from graph_credit.topology.cache import Patch, file_stamp, note_write
 from graph_credit.topology.relevance import PATCHABLE, WriteEffect, write_effect
 
@@ -164,13 +166,10 @@ class EmbeddedStore:
                 result = self._run(q.text, params)
             except EngineError:
                 self._fresh_conn()
-                self._after(effect, before, None)
+                self._after(before, [])
                 raise
-            cols = result.get_column_names()
-            rows = []
-            while result.has_next():
-                rows.append(dict(zip(cols, result.get_next(), strict=True)))
-            self._after(effect, before, rows)
+            rows = _rows(result)
+            self._after(before, [(effect, rows)])
             return rows
 
     def bulk_write(self, name: str, table: pa.Table) -> int:
@@ -184,33 +183,63 @@ class EmbeddedStore:
                 self._run(q.text, {"frame": table})
             except EngineError:
                 self._fresh_conn()
-                self._after(effect, before, None)
+                self._after(before, [])
                 raise
-            self._after(effect, before, None)
+            self._after(before, [(effect, None)])
         return table.num_rows
 
+    def write_many(self, steps: Sequence[WriteStep]) -> None:
+        todo = [(self._query(name), arg) for name, arg in steps if not _empty_table(arg)]
+        if not todo:
+            return
+        effects = [write_effect(q) for q, _ in todo]
+        with self._write_lock:
+            before = self._before(*effects)
+            conn = self._conn()
+            done: list[tuple[WriteEffect, list[dict[str, Any]] | None]] = []
+            # One commit instead of one per statement: on disk each commit costs milliseconds.
+            self._run("BEGIN TRANSACTION", {})
+            try:
+                for (q, arg), effect in zip(todo, effects, strict=True):
+                    if isinstance(arg, pa.Table):
+                        self._run(q.text, {"frame": arg})
+                        done.append((effect, None))
+                    else:
+                        result = self._run(q.text, arg)
+                        done.append((effect, _rows(result) if effect.fields else []))
+                self._run("COMMIT", {})
+            except EngineError:
+                # a failed statement has rolled the transaction back already; make sure of it
+                with contextlib.suppress(RuntimeError):
+                    conn.execute("ROLLBACK")
+                self._fresh_conn()
+                self._after(before, [])
+                raise
+            self._after(before, done)
+
     # the topology index across writes (graph_credit.topology.cache) -----------------------
-    def _before(self, effect: WriteEffect) -> str | None:
+    def _before(self, *effects: WriteEffect) -> str | None:
         """The file stamp before a write that may leave the topology index in place."""
         self.generation += 1
-        if effect.structural:
+        if any(e.structural for e in effects):
             self.topology_generation += 1
             return None
         return file_stamp(self.path) if self.use_topology_index else None
 
-    def _after(self, effect: WriteEffect, before: str | None, rows: list[dict[str, Any]] | None) -> None:
-        """Carry the index over the write: patched from the rows it returned, or made stale."""
+    def _after(self, before: str | None, done: list[tuple[WriteEffect, list[dict[str, Any]] | None]]) -> None:
+        """Carry the index over the write: patched from the rows its statements returned, or made
+        stale where a statement that changed an index field did not say which node got which value."""
         if before is None:
             return
-        patches: list[Patch] | None = []
-        for table, fields in effect.fields.items():
-            key = NODE_KINDS[table].key
-            if rows is None or any(key not in r or not fields <= r.keys() for r in rows):
-                patches = None  # the write did not say which node got which value
-                break
-            assert patches is not None
-            patches += [(table, r[key], PATCHABLE[f], r[f]) for r in rows for f in sorted(fields)]
-        if patches is None or not note_write(self, before, file_stamp(self.path), patches):
+        patches: list[Patch] = []
+        for effect, rows in done:
+            for table, fields in effect.fields.items():
+                key = NODE_KINDS[table].key
+                if rows is None or any(key not in r or not fields <= r.keys() for r in rows):
+                    self.topology_generation += 1
+                    return
+                patches += [(table, r[key], PATCHABLE[f], r[f]) for r in rows for f in sorted(fields)]
+        if not note_write(self, before, file_stamp(self.path), patches):
             self.topology_generation += 1
 
     def close(self) -> None:
@@ -220,3 +249,15 @@ class EmbeddedStore:
             building.join()  # a background index build reads through this database: let it finish
         self._local = threading.local()
         self._db.close()
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    cols = result.get_column_names()
+    rows = []
+    while result.has_next():
+        rows.append(dict(zip(cols, result.get_next(), strict=True)))
+    return rows
+
+
+def _empty_table(arg: object) -> bool:
+    return isinstance(arg, pa.Table) and arg.num_rows == 0

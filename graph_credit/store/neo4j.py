@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -13,6 +14,7 @@ import pyarrow as pa
 
 from graph_credit.errors import EngineError
 from graph_credit.queries import Query, QueryRegistry, registry
+from graph_credit.store.base import WriteStep
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
 
@@ -135,6 +137,31 @@ class Neo4jStore:
                 batch = [{k: _clean(v) for k, v in r.items()} for r in rows[i : i + batch_size]]
                 self._execute(text, {"rows": batch}, write=True)
         return len(rows)
+
+    def write_many(self, steps: Sequence[WriteStep]) -> None:
+        from neo4j.exceptions import Neo4jError
+
+        todo = []
+        for name, arg in steps:
+            text = self._query(name).text
+            if isinstance(arg, pa.Table):
+                rows = [{k: _clean(v) for k, v in r.items()} for r in arg.to_pylist()]
+                todo += [(text, {"rows": rows[i : i + 5000]}) for i in range(0, len(rows), 5000)]
+            else:
+                todo.append((text, arg))
+
+        def work(tx: Any) -> None:
+            for text, params in todo:
+                tx.run(text, params).consume()
+
+        if not todo:
+            return
+        with self._write_lock:
+            try:
+                with self._driver.session(database=self._database) as s:
+                    s.execute_write(work)
+            except Neo4jError as exc:
+                raise EngineError(f"Neo4j: {exc}") from exc
 
     def close(self) -> None:
         self._driver.close()

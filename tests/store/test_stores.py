@@ -39,6 +39,28 @@ def test_engine_errors_are_wrapped(store: GraphStore) -> None:
     assert graph_stats(store)["nodes"]["Enterprise"] == 2
 
 
+def test_write_many_commits_all_or_nothing(store: GraphStore) -> None:
+    store.ensure_schema()
+    store.write_many(
+        [
+            ("admin/touch_enterprise", {"uscc": "91350100M000100Y43", "name": "甲"}),
+            ("admin/touch_enterprise", {"uscc": "91110000600037341L", "name": "乙"}),
+        ]
+    )
+    assert graph_stats(store)["nodes"]["Enterprise"] == 2
+    with pytest.raises(EngineError):  # the second step breaks uniqueness: the first is undone
+        store.write_many(
+            [
+                ("admin/touch_enterprise", {"uscc": "91310000MA1FL0LX6B", "name": "丙"}),
+                ("admin/touch_enterprise", {"uscc": "91350100M000100Y43", "name": "甲"}),
+            ]
+        )
+    assert graph_stats(store)["nodes"]["Enterprise"] == 2
+    assert not store.read("load/enterprise_by_uscc", uscc="91310000MA1FL0LX6B")
+    store.write("admin/touch_enterprise", uscc="91310000MA1FL0LX6B", name="丙")  # still usable
+    assert graph_stats(store)["nodes"]["Enterprise"] == 3
+
+
 def test_concurrent_writers_are_serialised(tmp_path: Path) -> None:
     """LadybugDB fails a second concurrent write transaction at once; the store must queue it."""
     from graph_credit.identifiers import make_uscc
