@@ -1,4 +1,4 @@
-"""Schemathesis against the OpenAPI document: no 5xx, every answer matches its schema, bad input
+"""Schemathesis against the OpenAPI document, with each role's key: no 5xx, every answer matches its schema, bad input
 gets a documented 4xx (negative cases are sent too; `negative_data_rejection` is not used
 because the fixed key and purpose headers replace the invalid headers it generates). A bounded run (a few examples per operation, derandomised) keeps it to
 seconds; `scripts/fuzz_api.sh` runs the same with many more examples."""
