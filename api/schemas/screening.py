@@ -179,6 +179,22 @@ class Outbound(ApiModel):
     ratio: float = Field(examples=[0.51], description="the candidate's share in it")
 
 
+class StakesListing(ApiModel):
+    """An enterprise holding more stakes than a check lists: how many it holds, how many were
+    listed. The listed ones are the largest and every one whose enterprise carries something a
+    rule of the scope looks at; the rest carry nothing a rule could match."""
+
+    holder: NodeRef
+    relation: Literal["outbound", "controller"] = Field(
+        examples=["outbound"],
+        description="outbound: the candidate's own stakes; controller: its enterprise controller's other stakes",
+    )
+    min_share: float = Field(examples=[0.05], description="smallest share counted")
+    total: int = Field(examples=[1840], description="stakes of at least min_share in force on the check date")
+    listed: int = Field(examples=[60], description="stakes listed and checked")
+    largest: int = Field(examples=[50], description="how many of the listed are there for their size alone")
+
+
 class ProjectTie(ApiModel):
     project: NodeRef
     kind: str | None = Field(None, examples=["procurement"])
@@ -238,6 +254,9 @@ class ScreeningResult(ApiModel):
     officers: list[Officer]
     ties: list[Tie]
     outbound: list[Outbound]
+    listings: list[StakesListing] = Field(
+        default_factory=list, description="holders whose stakes were too many to list in full (N of M listed)"
+    )
     guarantees: GuaranteeSummary
     projects: list[ProjectTie]
     incentive: Incentive
