@@ -19,11 +19,19 @@ import pandas as pd
 import pyarrow as pa
 
 from graph_credit.errors import EngineError
+from graph_credit.model import DERIVED_NODE_KINDS, NODE_KINDS
 from graph_credit.queries import Query, QueryRegistry, registry
 from graph_credit.store.base import WriteStep
 from graph_credit.topology.cache import file_stamp
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
+_COPY_INTO = re.compile(r"^\s*COPY\s+`?(\w+)`?\s+FROM\b", re.IGNORECASE | re.MULTILINE)
+_NODE_TABLES = frozenset(NODE_KINDS) | frozenset(DERIVED_NODE_KINDS)
+
+
+def _copies_nodes(text: str) -> bool:
+    m = _COPY_INTO.search(text)
+    return m is not None and m.group(1) in _NODE_TABLES
 
 
 class EmbeddedStore:
@@ -174,11 +182,28 @@ class EmbeddedStore:
         with self._write_lock:
             self.generation += 1
             try:
-                self._run(q.text, {"frame": table})
+                self._copy(q.text, table)
             except EngineError:
                 self._fresh_conn()
                 raise
         return table.num_rows
+
+    def _copy(self, text: str, table: pa.Table) -> None:
+        if not _copies_nodes(text):
+            self._run(text, {"frame": table})
+            return
+        # LadybugDB 0.22 can deadlock in a node-table COPY: each worker thread building the
+        # primary-key hash index holds one sub-index's lock and waits for a read lock on the
+        # other's (IndexBuilderGlobalQueues::maybeConsumeIndex, seen in gdb), never to return,
+        # using no CPU. Seen with non-ASCII string keys from ~150k rows on (the department tasks
+        # of a city rebuild, 575k rows, hung every time); one thread cannot deadlock that way and
+        # on two cores copies as fast. Rel tables build no such index and keep every thread.
+        conn = self._conn()
+        conn.set_max_threads_for_exec(1)
+        try:
+            self._run(text, {"frame": table})
+        finally:
+            conn.set_max_threads_for_exec(0)  # 0: the database's own limit again
 
     def write_many(self, steps: Sequence[WriteStep]) -> None:
         todo = [(self._query(name).text, arg) for name, arg in steps if not _empty_table(arg)]
@@ -191,7 +216,10 @@ class EmbeddedStore:
             self._run("BEGIN TRANSACTION", {})
             try:
                 for text, arg in todo:
-                    self._run(text, {"frame": arg} if isinstance(arg, pa.Table) else arg)
+                    if isinstance(arg, pa.Table):
+                        self._copy(text, arg)
+                    else:
+                        self._run(text, arg)
                 self._run("COMMIT", {})
             except EngineError:
                 # a failed statement has rolled the transaction back already; make sure of it
