@@ -7,6 +7,12 @@ preferred for that engine. A file starts with a header of `//` comment lines:
     // purpose: one line saying what the query answers
     // mode: read | write
     // params: uscc, as_of          (names of the $parameters, for the catalogue)
+    // touches: CreditRecord.status, RecordEvent, HAS_EVENT    (write queries: what they change)
+
+`touches` names the tables a write creates or deletes items of (`RecordEvent`), the properties it
+sets on existing items (`CreditRecord.status`), or `*` (anything: DDL, a wipe). The topology index
+(graph_credit.topology.relevance) keeps itself across the writes that touch nothing it holds;
+tests/test_write_touches.py checks every write query declares at least what its text writes.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ class Query:
     purpose: str
     params: tuple[str, ...]
     path: Path = field(compare=False)
+    touches: tuple[str, ...] | None = None  # write queries: see the module docstring; None: undeclared
 
     @property
     def used_params(self) -> set[str]:
@@ -58,7 +65,10 @@ def _parse(path: Path, name: str, engine: Engine | None) -> Query:
         raise ValueError(f"{path}: mode must be read or write, not {mode!r}")
     params = tuple(p.strip() for p in header.get("params", "").split(",") if p.strip())
     text = "\n".join(body).strip().rstrip(";")
-    return Query(name, text, engine, mode, header.get("purpose", ""), params, path)  # type: ignore[arg-type]
+    touches = (
+        tuple(t.strip() for t in header["touches"].split(",") if t.strip()) if "touches" in header else None
+    )
+    return Query(name, text, engine, mode, header.get("purpose", ""), params, path, touches)  # type: ignore[arg-type]
 
 
 class QueryRegistry:

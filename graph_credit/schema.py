@@ -35,8 +35,12 @@ def edge_slug(kind: EdgeKind, src: str, dst: str) -> str:
     return f"{kind.name.lower()}_{_snake(src)}_{_snake(dst)}"
 
 
-def _header(purpose: str, mode: str, params: str) -> str:
-    return f"// purpose: {purpose}\n// mode: {mode}\n// params: {params}\n{GENERATED}"
+def _header(purpose: str, mode: str, params: str, touches: str = "") -> str:
+    """The query header; a write names what it touches (graph_credit.queries)."""
+    if (mode == "write") != bool(touches):
+        raise ValueError(f"{purpose}: a write query, and only a write query, says what it touches")
+    touched = f"// touches: {touches}\n" if touches else ""
+    return f"// purpose: {purpose}\n// mode: {mode}\n// params: {params}\n{touched}{GENERATED}"
 
 
 # Derived kinds get tables (and constraints) but no load queries: they are not bundle files.
@@ -81,16 +85,20 @@ def _node_files(k: NodeKind) -> dict[str, str]:
             f"every stored {k.name}, to compare a bundle with", "read", ""
         )
         + f"MATCH (n:{k.name})\nRETURN n.{k.key} AS key, {returns}\n",
-        f"load/{slug}_insert.ladybug.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "frame")
+        f"load/{slug}_insert.ladybug.cypher": _header(
+            f"bulk-insert new {k.name} nodes", "write", "frame", k.name
+        )
         + f"COPY {k.name} FROM $frame\n",
-        f"load/{slug}_insert.neo4j.cypher": _header(f"bulk-insert new {k.name} nodes", "write", "rows")
+        f"load/{slug}_insert.neo4j.cypher": _header(
+            f"bulk-insert new {k.name} nodes", "write", "rows", k.name
+        )
         + f"UNWIND $rows AS r\nCREATE (n:{k.name} {{{props}}})\n",
         f"load/{slug}_update.ladybug.cypher": _header(
-            f"update changed {k.name} nodes in place", "write", "frame"
+            f"update changed {k.name} nodes in place", "write", "frame", k.name
         )
         + f"LOAD FROM $frame\nMATCH (n:{k.name} {{{k.key}: {k.key}}})\nSET {load_sets}\n",
         f"load/{slug}_update.neo4j.cypher": _header(
-            f"update changed {k.name} nodes in place", "write", "rows"
+            f"update changed {k.name} nodes in place", "write", "rows", k.name
         )
         + f"UNWIND $rows AS r\nMATCH (n:{k.name} {{{k.key}: r.{k.key}}})\nSET {sets}\n",
     }
@@ -112,23 +120,23 @@ def _edge_files(e: EdgeKind) -> dict[str, str]:
         a, b = NODE_KINDS[src], NODE_KINDS[dst]
         match = f"MATCH (a:{src} {{{a.key}: r.src}})\nMATCH (b:{dst} {{{b.key}: r.dst}})\n"
         out[f"load/{slug}_insert.ladybug.cypher"] = (
-            _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "frame")
+            _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "frame", e.name)
             + f"COPY {e.name} FROM $frame (from='{src}', to='{dst}')\n"
         )
         out[f"load/{slug}_insert.neo4j.cypher"] = (
-            _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "rows")
+            _header(f"bulk-insert new {e.name} edges from {src} to {dst}", "write", "rows", e.name)
             + f"UNWIND $rows AS r\n{match}CREATE (a)-[:{e.name} {{{props}}}]->(b)\n"
         )
         if not e.properties:
             continue  # the identity is the whole content: nothing to update
         purpose = f"update changed {e.name} edges from {src} to {dst} in place"
         out[f"load/{slug}_update.ladybug.cypher"] = (
-            _header(purpose, "write", "frame")
+            _header(purpose, "write", "frame", e.name)
             + f"LOAD FROM $frame\nMATCH (a:{src} {{{a.key}: src}})-[h:{e.name} {{eid: eid}}]->"
             f"(b:{dst} {{{b.key}: dst}})\nSET {load_sets}\n"
         )
         out[f"load/{slug}_update.neo4j.cypher"] = (
-            _header(purpose, "write", "rows")
+            _header(purpose, "write", "rows", e.name)
             + f"UNWIND $rows AS r\nMATCH (a:{src} {{{a.key}: r.src}})-[h:{e.name} {{eid: r.eid}}]->"
             f"(b:{dst} {{{b.key}: r.dst}})\nSET {sets}\n"
         )
@@ -177,9 +185,11 @@ def _topology_files() -> dict[str, str]:
 
 def generated_files() -> dict[str, str]:
     files = {
-        "schema/create.ladybug.cypher": _header("create every node and rel table", "write", "")
+        "schema/create.ladybug.cypher": _header("create every node and rel table", "write", "", "*")
         + ladybug_ddl(),
-        "schema/create.neo4j.cypher": _header("create key constraints and edge-identity indexes", "write", "")
+        "schema/create.neo4j.cypher": _header(
+            "create key constraints and edge-identity indexes", "write", "", "*"
+        )
         + neo4j_ddl(),
     }
     for k in NODE_KINDS.values():

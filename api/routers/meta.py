@@ -12,6 +12,7 @@ from api.schemas.common import ERROR_RESPONSES, Caller
 from api.schemas.meta import GraphStats, Health
 from graph_credit import __version__
 from graph_credit.stats import graph_stats
+from graph_credit.topology import index_state
 
 router = APIRouter(tags=["meta"], responses=ERROR_RESPONSES)
 
@@ -23,7 +24,15 @@ def health(store: StoreDep, log: QueryLogDep) -> Health:
         state = "ok"
     except Exception:  # a health check reports, it does not fail
         state = "unavailable"
-    return Health(status="ok", engine=store.engine, version=__version__, query_log=state)
+    index, builds = index_state(store)
+    return Health(
+        status="ok",
+        engine=store.engine,
+        version=__version__,
+        query_log=state,
+        topology_index=index,
+        topology_builds=builds,
+    )
 
 
 @router.get("/stats", response_model=GraphStats, summary="Nodes and edges of each kind")

@@ -8,6 +8,12 @@ class Health(BaseModel):
     engine: str = Field(examples=["ladybug"])
     version: str = Field(examples=["0.1.0"])
     query_log: str = Field(examples=["ok"], description="whether the query log accepts entries")
+    topology_index: str = Field(
+        "off",
+        examples=["fresh"],
+        description="the read-side topology index: off, none (not built yet), fresh, stale or building",
+    )
+    topology_builds: int = Field(0, description="times this server loaded or built the index")
 
 
 class GraphStats(BaseModel):

@@ -1,6 +1,7 @@
 // purpose: update changed CreditRecord nodes in place
 // mode: write
 // params: frame
+// touches: CreditRecord
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (n:CreditRecord {record_id: record_id})

@@ -1,6 +1,7 @@
 // purpose: update changed CreditRecord nodes in place
 // mode: write
 // params: rows
+// touches: CreditRecord
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 UNWIND $rows AS r
 MATCH (n:CreditRecord {record_id: r.record_id})

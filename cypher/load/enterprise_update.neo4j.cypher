@@ -1,6 +1,7 @@
 // purpose: update changed Enterprise nodes in place
 // mode: write
 // params: rows
+// touches: Enterprise
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 UNWIND $rows AS r
 MATCH (n:Enterprise {uscc: r.uscc})

@@ -1,6 +1,7 @@
 // purpose: update changed GUARANTEES edges from Enterprise to Enterprise in place
 // mode: write
 // params: rows
+// touches: GUARANTEES
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 UNWIND $rows AS r
 MATCH (a:Enterprise {uscc: r.src})-[h:GUARANTEES {eid: r.eid}]->(b:Enterprise {uscc: r.dst})

@@ -1,6 +1,7 @@
 // purpose: update changed HOLDS edges from Enterprise to Enterprise in place
 // mode: write
 // params: frame
+// touches: HOLDS
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (a:Enterprise {uscc: src})-[h:HOLDS {eid: eid}]->(b:Enterprise {uscc: dst})

@@ -1,6 +1,7 @@
 // purpose: bulk-insert new LEGAL_REP_OF edges from Person to Enterprise
 // mode: write
 // params: rows
+// touches: LEGAL_REP_OF
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 UNWIND $rows AS r
 MATCH (a:Person {pkey: r.src})

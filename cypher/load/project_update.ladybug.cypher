@@ -1,6 +1,7 @@
 // purpose: update changed Project nodes in place
 // mode: write
 // params: frame
+// touches: Project
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 LOAD FROM $frame
 MATCH (n:Project {code: code})

@@ -1,6 +1,7 @@
 // purpose: bulk-insert new SUBJECT_OF edges from Enterprise to CreditRecord
 // mode: write
 // params: rows
+// touches: SUBJECT_OF
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 UNWIND $rows AS r
 MATCH (a:Enterprise {uscc: r.src})

@@ -1,6 +1,7 @@
 // purpose: name persons as directly responsible on a record
 // mode: write
 // params: frame
+// touches: RESPONSIBLE_FOR
 LOAD FROM $frame
 MATCH (p:Person {pkey: src})
 MATCH (c:CreditRecord {record_id: dst})

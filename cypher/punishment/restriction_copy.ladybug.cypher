@@ -1,4 +1,5 @@
 // purpose: bulk-insert restriction nodes (rebuild)
 // mode: write
 // params: frame
+// touches: Restriction
 COPY Restriction FROM $frame

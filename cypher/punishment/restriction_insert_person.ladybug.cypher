@@ -1,6 +1,7 @@
 // purpose: create restrictions on persons, linked to their target and record
 // mode: write
 // params: frame
+// touches: Restriction, ARISES_FROM, RESTRICTS
 LOAD FROM $frame
 MATCH (t:Person {pkey: target_key})
 MATCH (c:CreditRecord {record_id: record_id})

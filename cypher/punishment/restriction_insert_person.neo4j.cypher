@@ -1,6 +1,7 @@
 // purpose: create restrictions on persons, linked to their target and record
 // mode: write
 // params: rows
+// touches: Restriction, ARISES_FROM, RESTRICTS
 UNWIND $rows AS r
 MATCH (t:Person {pkey: r.target_key})
 MATCH (c:CreditRecord {record_id: r.record_id})

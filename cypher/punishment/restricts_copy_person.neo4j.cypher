@@ -1,6 +1,7 @@
 // purpose: bulk-link restrictions to persons (rebuild)
 // mode: write
 // params: rows
+// touches: RESTRICTS
 UNWIND $rows AS r
 MATCH (x:Restriction {rid: r.src})
 MATCH (t:Person {pkey: r.dst})

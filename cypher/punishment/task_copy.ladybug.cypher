@@ -1,4 +1,5 @@
 // purpose: bulk-insert department tasks (rebuild)
 // mode: write
 // params: frame
+// touches: Task
 COPY Task FROM $frame

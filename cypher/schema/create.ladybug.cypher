@@ -1,6 +1,7 @@
 // purpose: create every node and rel table
 // mode: write
 // params: 
+// touches: *
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 CREATE NODE TABLE IF NOT EXISTS Enterprise(uscc STRING PRIMARY KEY, name STRING, org_type STRING, status STRING, established DATE, registered_capital DOUBLE, region_code STRING, industry STRING, address STRING, phone STRING);
 CREATE NODE TABLE IF NOT EXISTS Person(pkey STRING PRIMARY KEY, name STRING, id_masked STRING, source_ref STRING);

@@ -1,6 +1,7 @@
 // purpose: create key constraints and edge-identity indexes
 // mode: write
 // params: 
+// touches: *
 // generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
 CREATE CONSTRAINT enterprise_uscc IF NOT EXISTS FOR (n:Enterprise) REQUIRE n.uscc IS UNIQUE;
 CREATE CONSTRAINT person_pkey IF NOT EXISTS FOR (n:Person) REQUIRE n.pkey IS UNIQUE;

@@ -126,6 +126,7 @@ def check(
         officers=officers,
         ties=ev.ties,
         outbound=ev.outbound,
+        listings=ev.listings,
         guarantees=guarantees,
         projects=ev.projects,
         incentive=inc,

@@ -3,7 +3,8 @@
 For one candidate on one date: its identity; one upstream ownership fetch (integrated owners,
 beneficial owners and the controller from the same subgraph); its officers in office; the other
 enterprises its officers, controller and beneficial owners represent, serve or hold; its outbound
-stakes; its guarantee links (chains and circles are walked only when it has any); its projects;
+stakes (of a holder of many, such as a holding company, the largest and every one a rule can match,
+with how many there are); its guarantee links (chains and circles are walked only when it has any); its projects;
 then the records of every subject met, in two batched queries (enterprises, persons); then the
 restrictions of the subjects whose restrictions a rule can look at. Every node keeps the path
 from the candidate that reached it, so a finding can show it.
@@ -20,6 +21,7 @@ from typing import Any
 from graph_credit import investigate
 from graph_credit.errors import EngineError, NotFound
 from graph_credit.investigate import EdgeRef, NodeRef, Path
+from graph_credit.model import RecordKind
 from graph_credit.ownership import OwnershipAnalysis, Party, ownership_analysis
 from graph_credit.screening import records as rec
 from graph_credit.screening.models import (
@@ -29,6 +31,7 @@ from graph_credit.screening.models import (
     ProjectTie,
     RecordEvidence,
     RestrictionEvidence,
+    StakesListing,
     Tie,
 )
 from graph_credit.screening.policy import Policy
@@ -73,6 +76,7 @@ class Evidence:
     records: dict[str, list[RecordEvidence]] = field(default_factory=dict)
     restrictions: dict[str, list[RestrictionEvidence]] = field(default_factory=dict)
     holder_keys: list[str] = field(default_factory=list)
+    listings: list[StakesListing] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     queries: int = 0
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -209,12 +213,64 @@ def _ties(store: GraphStore, ev: Evidence, people: dict[str, str], policy: Polic
         )
 
 
-def _holdings_of(store: GraphStore, ev: Evidence, holder: NodeRef, min_share: float, role: str) -> None:
+def _interest(policy: Policy, scope: str, role: str) -> tuple[list[str], bool]:
+    """What a rule of `scope` can match at an enterprise reached as `role`: the record kinds (every
+    kind when a rule takes any), and whether some rule matches restrictions."""
+    rules = [
+        r for r in policy.rules if r.scope == scope and (scope != "related" or not r.roles or role in r.roles)
+    ]
+    restricted = any(r.restricted for r in rules)
+    on_records = [r for r in rules if not r.restricted]
+    if any(not r.kinds for r in on_records):
+        return [k.value for k in RecordKind], restricted
+    return sorted({k for r in on_records for k in r.kinds}), restricted
+
+
+def _stakes(
+    store: GraphStore, ev: Evidence, holder: NodeRef, min_share: float, role: str, policy: Policy
+) -> list[dict[str, Any]]:
+    """The holder's stakes to list: all of them, or for a holder of more than `stakes_listed`
+    (a holding company with thousands) the largest and every one a rule of the scope can match,
+    with a listing that says how many there are."""
+    n = policy.limits.stakes_listed
+    p = {"key": holder.key, "as_of": ev.as_of, "min_share": min_share - 1e-12, "skip": ev.ref.key}
+    rows = store.read("screening/stakes_top", **p, n=n + 1)
+    if len(rows) <= n:
+        return rows
+    total = int(store.read("screening/stakes_count", **p)[0]["n"])
+    kinds, restricted = _interest(policy, "outbound" if role == "outbound" else "related", role)
+    risky = store.read("screening/stakes_with_records", **p, kinds=kinds) if kinds else []
+    if restricted:
+        risky += store.read("screening/stakes_restricted", **p)
+    listed = {(r["target"], r["since"], r["ratio"]): r for r in rows[:n]}
+    for r in risky:
+        listed.setdefault((r["target"], r["since"], r["ratio"]), r)
+    out = sorted(listed.values(), key=lambda r: (-float(r["ratio"]), r["target"]))
+    ev.listings.append(
+        StakesListing(
+            holder=holder,
+            relation="outbound" if role == "outbound" else "controller",
+            min_share=min_share,
+            total=total,
+            listed=len(out),
+            largest=n,
+        )
+    )
+    what = "a record of a kind the rules look at" + (" or a restriction" if restricted else "")
+    ev.notes.append(
+        f"{holder.name or holder.key} holds {total:,} stakes of at least {min_share:.0%}: {len(out):,} of "
+        f"{total:,} are listed (the {n} largest and every one in an enterprise with {what}); the other "
+        f"{total - len(out):,} have none"
+    )
+    return out
+
+
+def _holdings_of(
+    store: GraphStore, ev: Evidence, holder: NodeRef, min_share: float, role: str, policy: Policy
+) -> None:
     """Stakes an enterprise holds (the candidate's outbound, or an enterprise controller's others)."""
-    for r in store.read("ownership/holdings_of_one", key=holder.key, as_of=ev.as_of):
-        ratio = float(r["ratio"] or 0.0)
-        if r["target"] == ev.ref.key or ratio + 1e-12 < min_share:
-            continue
+    for r in _stakes(store, ev, holder, min_share, role, policy):
+        ratio = float(r["ratio"])
         ent = NodeRef(kind="Enterprise", key=r["target"], name=r["target_name"])
         ev.refs.setdefault(ent.key, ent)
         edge = EdgeRef(
@@ -350,6 +406,12 @@ def _watched(ev: Evidence, policy: Policy) -> list[str]:
     for o in ev.officers:
         if ("legal_rep" if o.role == "legal_rep" else "executive") in scopes:
             out.append(o.person.key)
+    if "outbound" in scopes:
+        out += [o.enterprise.key for o in ev.outbound]
+    if "related" in scopes:
+        roles = {x for r in rules if r.scope == "related" for x in r.roles}
+        any_role = any(not r.roles for r in rules if r.scope == "related")
+        out += [t.enterprise.key for t in ev.ties if any_role or t.person_role in roles]
     return list(dict.fromkeys(out))
 
 
@@ -422,8 +484,8 @@ def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evid
         people[ctl.key] = "controller"
     _ties(s, ev, people, policy)
     if ctl is not None and ctl.kind == "enterprise" and ctl.key != ref.key:
-        _holdings_of(s, ev, node_of(ctl), lim.holder_min_share, "controller")
-    _holdings_of(s, ev, ref, lim.outbound_min_share, "outbound")
+        _holdings_of(s, ev, node_of(ctl), lim.holder_min_share, "controller", policy)
+    _holdings_of(s, ev, ref, lim.outbound_min_share, "outbound", policy)
     _guarantees(s, ev, policy)
     _projects(s, ev)
     try:

@@ -124,6 +124,23 @@ class Outbound(BaseModel):
     ratio: float
 
 
+class StakesListing(BaseModel):
+    """An enterprise holding more stakes than a check lists: how many it holds, how many were listed.
+
+    The listed ones are the largest and, whatever their size, every one whose enterprise is the
+    subject of a record of a kind a rule of the scope looks at (or is under a restriction): the
+    ones not listed carry nothing a rule could match."""
+
+    holder: NodeRef
+    relation: Literal["outbound", "controller"] = Field(
+        description="outbound: the candidate's own stakes; controller: its enterprise controller's other stakes"
+    )
+    min_share: float = Field(description="smallest share counted")
+    total: int = Field(description="stakes of at least min_share in force on the check date")
+    listed: int = Field(description="stakes listed and checked")
+    largest: int = Field(description="how many of the listed are there for their size alone")
+
+
 class ProjectTie(BaseModel):
     project: NodeRef
     kind: str | None = None
@@ -175,6 +192,9 @@ class ScreeningResult(BaseModel):
     officers: list[Officer]
     ties: list[Tie]
     outbound: list[Outbound]
+    listings: list[StakesListing] = Field(
+        default_factory=list, description="holders whose stakes were too many to list in full (N of M listed)"
+    )
     guarantees: GuaranteeSummary
     projects: list[ProjectTie]
     incentive: Incentive

@@ -85,6 +85,12 @@ class Limits(_Strict):
     beneficial_threshold: float = Field(0.25, gt=0, le=1)
     holder_min_share: float = Field(0.05, ge=0, le=1, description="holders below this are not checked")
     outbound_min_share: float = Field(0.2, ge=0, le=1)
+    stakes_listed: int = Field(
+        25,
+        ge=0,
+        description="stakes of one holder (the candidate, an enterprise controller) listed at most for "
+        "their size; every stake whose enterprise has a record a rule looks at is listed as well",
+    )
     ties_per_person: int = Field(200, ge=0, description="other enterprises checked per person at most")
     guarantee_hops: int = Field(3, ge=1, le=6)
     guarantee_max_nodes: int = Field(200, ge=1)

@@ -22,7 +22,8 @@ from graph_credit.errors import EngineError
 from graph_credit.model import DERIVED_NODE_KINDS, NODE_KINDS
 from graph_credit.queries import Query, QueryRegistry, registry
 from graph_credit.store.base import WriteStep
-from graph_credit.topology.cache import file_stamp
+from graph_credit.topology.cache import Patch, file_stamp, note_write
+from graph_credit.topology.relevance import PATCHABLE, WriteEffect, write_effect
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
 _COPY_INTO = re.compile(r"^\s*COPY\s+`?(\w+)`?\s+FROM\b", re.IGNORECASE | re.MULTILINE)
@@ -59,11 +60,13 @@ class EmbeddedStore:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         # For the topology index (graph_credit.topology): the database state this store sees when
-        # read-only, and a count of this store's writes, both part of its staleness check.
+        # read-only, a count of this store's writes, and a count of those that changed what the
+        # index holds (graph_credit.topology.relevance), part of its staleness check.
         self.use_topology_index = use_topology_index
         self.topology_dir = Path(topology_dir) if topology_dir else None
         self.opened_stamp = file_stamp(self.path) if read_only else None
         self.generation = 0
+        self.topology_generation = 0
 
     # connections -------------------------------------------------------------------------
     def _conn(self) -> ladybug.Connection:
@@ -93,6 +96,7 @@ class EmbeddedStore:
         text = self._query("schema/create").text
         with self._write_lock:
             self.generation += 1
+            self.topology_generation += 1
             for stmt in _STATEMENT_END.split(text):
                 if stmt.strip():
                     self._run(stmt, {})
@@ -162,30 +166,33 @@ class EmbeddedStore:
 
     def write(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         q = self._query(query)
+        effect = write_effect(q)
         with self._write_lock:
-            self.generation += 1
+            before = self._before(effect)
             try:
                 result = self._run(q.text, params)
             except EngineError:
                 self._fresh_conn()
+                self._after(before, [])
                 raise
-            cols = result.get_column_names()
-            rows = []
-            while result.has_next():
-                rows.append(dict(zip(cols, result.get_next(), strict=True)))
+            rows = _rows(result)
+            self._after(before, [(effect, rows)])
             return rows
 
     def bulk_write(self, name: str, table: pa.Table) -> int:
         if table.num_rows == 0:
             return 0
         q = self._query(name)
+        effect = write_effect(q)
         with self._write_lock:
-            self.generation += 1
+            before = self._before(effect)
             try:
                 self._copy(q.text, table)
             except EngineError:
                 self._fresh_conn()
+                self._after(before, [])
                 raise
+            self._after(before, [(effect, None)])
         return table.num_rows
 
     def _copy(self, text: str, table: pa.Table) -> None:
@@ -206,27 +213,58 @@ class EmbeddedStore:
             conn.set_max_threads_for_exec(0)  # 0: the database's own limit again
 
     def write_many(self, steps: Sequence[WriteStep]) -> None:
-        todo = [(self._query(name).text, arg) for name, arg in steps if not _empty_table(arg)]
+        todo = [(self._query(name), arg) for name, arg in steps if not _empty_table(arg)]
         if not todo:
             return
+        effects = [write_effect(q) for q, _ in todo]
         with self._write_lock:
-            self.generation += 1
+            before = self._before(*effects)
             conn = self._conn()
+            done: list[tuple[WriteEffect, list[dict[str, Any]] | None]] = []
             # One commit instead of one per statement: on disk each commit costs milliseconds.
             self._run("BEGIN TRANSACTION", {})
             try:
-                for text, arg in todo:
+                for (q, arg), effect in zip(todo, effects, strict=True):
                     if isinstance(arg, pa.Table):
-                        self._copy(text, arg)
+                        self._copy(q.text, arg)
+                        done.append((effect, None))
                     else:
-                        self._run(text, arg)
+                        result = self._run(q.text, arg)
+                        done.append((effect, _rows(result) if effect.fields else []))
                 self._run("COMMIT", {})
             except EngineError:
                 # a failed statement has rolled the transaction back already; make sure of it
                 with contextlib.suppress(RuntimeError):
                     conn.execute("ROLLBACK")
                 self._fresh_conn()
+                self._after(before, [])
                 raise
+            self._after(before, done)
+
+    # the topology index across writes (graph_credit.topology.cache) -----------------------
+    def _before(self, *effects: WriteEffect) -> str | None:
+        """The file stamp before a write that may leave the topology index in place."""
+        self.generation += 1
+        if any(e.structural for e in effects):
+            self.topology_generation += 1
+            return None
+        return file_stamp(self.path) if self.use_topology_index else None
+
+    def _after(self, before: str | None, done: list[tuple[WriteEffect, list[dict[str, Any]] | None]]) -> None:
+        """Carry the index over the write: patched from the rows its statements returned, or made
+        stale where a statement that changed an index field did not say which node got which value."""
+        if before is None:
+            return
+        patches: list[Patch] = []
+        for effect, rows in done:
+            for table, fields in effect.fields.items():
+                key = NODE_KINDS[table].key
+                if rows is None or any(key not in r or not fields <= r.keys() for r in rows):
+                    self.topology_generation += 1
+                    return
+                patches += [(table, r[key], PATCHABLE[f], r[f]) for r in rows for f in sorted(fields)]
+        if not note_write(self, before, file_stamp(self.path), patches):
+            self.topology_generation += 1
 
     def close(self) -> None:
         holder = self.__dict__.get("_topology_holder")
@@ -235,6 +273,14 @@ class EmbeddedStore:
             building.join()  # a background index build reads through this database: let it finish
         self._local = threading.local()
         self._db.close()
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    cols = result.get_column_names()
+    rows = []
+    while result.has_next():
+        rows.append(dict(zip(cols, result.get_next(), strict=True)))
+    return rows
 
 
 def _empty_table(arg: object) -> bool:

@@ -2,12 +2,16 @@
 
 Staleness check: the database's own files. LadybugDB writes its write-ahead log (and, at a
 checkpoint, the main file) on every committed write, from any process, so the size and modification
-time (ns) of the database file and its `.wal` change with every write: no writer can forget to bump
-a counter, and no query needs to be classified as topology-changing or not. Checking is two `stat`
-calls. It is conservative: a write that changes no edge (a record's status) also invalidates the
-index, and LadybugDB sometimes touches the file when it opens after a read-write session; the price
-is a rebuild (seconds at city scale), never a wrong answer. Within a process the store's write
-counter is compared as well, so a write is seen even where a file system's clock is coarse.
+time (ns) of the database file and its `.wal` change with every write: a write that went past the
+store (another process, ad-hoc text) is seen by two `stat` calls. A write through the store says
+what it did (graph_credit.topology.relevance): one that changes nothing the index holds (lifecycle
+events, restrictions, tasks) moves the index's stamp on from the state before it to the state after
+it (`note_write`), one that sets a record's status patches the index too, and only one that adds or
+removes nodes or edges it holds (or changes an edge) bumps the store's topology generation, which
+makes the index stale. A rebuild running meanwhile keeps a journal of those moves and patches and
+replays it on the fresh index, so a stream of record changes never keeps the index from catching up.
+LadybugDB sometimes touches the file when it opens after a read-write session; the price is a
+rebuild (seconds at city scale), never a wrong answer.
 
 A read-only store sees the database as it was when opened, whatever other processes write later, so
 its index is keyed by the stamp taken at opening and never rebuilt during its life.
@@ -147,13 +151,22 @@ def load(path: Path, stamp: str) -> TopologyIndex | None:
 BACKGROUND_AFTER_S = 1.0
 
 
+#: A patch to the index: (node kind, key, field, value), field "status" or "subkind".
+Patch = tuple[str, str, str, str | None]
+
+
 class _Holder:
     def __init__(self) -> None:
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # held by a load or build
         self.index: TopologyIndex | None = None
         self.generation = -1
         self.loaded_from_disk = False
         self.building: threading.Thread | None = None
+        self.builds = 0  # loads and builds, for the health check
+        # the stamp moves and patches of writes since a build began, replayed on what it builds
+        self.journal_lock = threading.Lock()
+        self.recording = False
+        self.journal: list[tuple[str, str, list[Patch]]] = []
 
 
 _HOLDERS_LOCK = threading.Lock()
@@ -184,6 +197,43 @@ def current_stamp(store: Any) -> str:
     return file_stamp(store.path)
 
 
+def _generation(store: Any) -> int:
+    """The count of the store's writes that changed what the index holds."""
+    return int(getattr(store, "topology_generation", getattr(store, "generation", 0)))
+
+
+def _move(index: TopologyIndex, before: str, after: str, patches: list[Patch]) -> bool:
+    """Carry the index over a write that changed nothing it holds but `patches`; False if it was
+    of another state or a patch cannot be made (the index is then stale)."""
+    if index.stamp != before:
+        return False
+    if not all(index.patch(*p) for p in patches):
+        index.stamp = ""  # half patched: never fresh again
+        return False
+    index.stamp = after
+    return True
+
+
+def note_write(store: Any, before: str, after: str, patches: list[Patch]) -> bool:
+    """Called by the store, inside its write lock, after a committed write that added or removed
+    nothing the index holds: the database went from file stamp `before` to `after`, and `patches`
+    are the node fields it changed. False: the index in memory could not follow (the caller then
+    makes it stale)."""
+    src = index_source(store)
+    if src is None:
+        return True
+    h = _holder(src)
+    with h.journal_lock:
+        if h.recording:
+            h.journal.append((before, after, patches))
+        index = h.index
+        if index is None or h.generation != _generation(src):
+            return True  # nothing fresh to keep: the next use loads or builds from the database
+        if index.stamp != before:
+            return True  # already stale (a write that went past the store): it is rebuilt anyway
+        return _move(index, before, after, patches)
+
+
 def _fresh(h: _Holder, stamp: str, generation: int) -> TopologyIndex | None:
     index = h.index
     if index is not None and index.stamp == stamp and h.generation == generation:
@@ -194,22 +244,37 @@ def _fresh(h: _Holder, stamp: str, generation: int) -> TopologyIndex | None:
 def _refresh(src: Any, h: _Holder) -> TopologyIndex:
     """Load the persisted index if it is of this state, else build and save it (under the lock)."""
     with h.lock:
-        generation = getattr(src, "generation", 0)
+        generation = _generation(src)
         stamp = current_stamp(src)
         index = _fresh(h, stamp, generation)
         if index is not None:
             return index
-        path = cache_path(src)
-        index = load(path, stamp)
-        h.loaded_from_disk = index is not None
-        if index is None:
-            index = build_index(src, stamp)
-            # A write during the build may have mixed states: keep the stamp taken before it, so the
-            # next use sees the change and rebuilds; persist only what is known to be consistent.
-            if current_stamp(src) == stamp and getattr(src, "generation", 0) == generation:
-                with contextlib.suppress(OSError):  # a read-only folder: the index lives in memory only
-                    save(index, path)
-        h.index, h.generation = index, generation
+        with h.journal_lock:
+            h.recording, h.journal = True, []
+        try:
+            stamp = current_stamp(src)  # after the journal opened: every later write is in it
+            path = cache_path(src)
+            index = load(path, stamp)
+            h.loaded_from_disk = index is not None
+            built = index is None
+            if index is None:
+                index = build_index(src, stamp)
+            h.builds += 1
+        except BaseException:
+            with h.journal_lock:
+                h.recording, h.journal = False, []
+            raise
+        with h.journal_lock:
+            # Writes during the build that touched nothing it holds (or only patchable fields) carry
+            # it on to the state after them; a write that changed the topology bumped the generation.
+            for before, after, patches in h.journal:
+                _move(index, before, after, patches)
+            h.recording, h.journal = False, []
+            h.index, h.generation = index, generation
+        # Persist only what is known to be consistent with the files as they are now.
+        if built and index.stamp == current_stamp(src) and _generation(src) == generation:
+            with contextlib.suppress(OSError):  # a read-only folder: the index lives in memory only
+                save(index, path)
         return index
 
 
@@ -222,7 +287,7 @@ def index_for(store: Any, *, wait: bool | None = None) -> TopologyIndex | None:
     if src is None:
         return None
     h = _holder(src)
-    index = _fresh(h, current_stamp(src), getattr(src, "generation", 0))
+    index = _fresh(h, current_stamp(src), _generation(src))
     if index is not None:
         return index
     previous = h.index
@@ -236,6 +301,21 @@ def index_for(store: Any, *, wait: bool | None = None) -> TopologyIndex | None:
                 h.building.start()
         return None
     return _refresh(src, h)
+
+
+def index_state(store: Any) -> tuple[str, int]:
+    """How the store's index stands, without loading or building it: (off | none | fresh | stale |
+    building, how many times it was loaded or built)."""
+    src = index_source(store)
+    if src is None:
+        return "off", 0
+    h = _holder(src)
+    if h.building is not None and h.building.is_alive():
+        return "building", h.builds
+    if h.index is None:
+        return "none", h.builds
+    fresh = _fresh(h, current_stamp(src), _generation(src)) is not None
+    return ("fresh" if fresh else "stale"), h.builds
 
 
 def drop_index(store: Any) -> None:

@@ -122,6 +122,31 @@ class TopologyIndex:
         subkind = self.subkinds[int(self.n_subkind[gid])] if len(self.n_subkind) else ""
         return name or None, status or None, subkind or None, masked or None
 
+    def patch(self, kind: str, key: str, field: str, value: str | None) -> bool:
+        """Set a node's status or subkind (a write changed it): False if the index has no such
+        node or the vocabulary is full. Readers never see a code without its word: the word is
+        added first, and an array that is not writable is copied and swapped in whole."""
+        gid = self.gid(kind, key)
+        codes_name, words_name = ("n_status", "statuses") if field == "status" else ("n_subkind", "subkinds")
+        codes: np.ndarray = getattr(self, codes_name)
+        words: tuple[str, ...] = getattr(self, words_name)
+        if gid is None or gid >= len(codes):
+            return False
+        word = value or ""
+        if word not in words:
+            if len(words) >= 255:
+                return False
+            words = (*words, word)
+            setattr(self, words_name, words)
+        code = words.index(word)
+        if codes.flags.writeable:
+            codes[gid] = code
+        else:  # read from a file: read-only memory
+            fresh = codes.copy()
+            fresh[gid] = code
+            setattr(self, codes_name, fresh)
+        return True
+
     # nodes -------------------------------------------------------------------------------
     def gid(self, kind: str, key: str) -> int | None:
         """The global id of a node by kind and business key, or None if the index has no such node."""

@@ -106,4 +106,9 @@ def test_stats_and_health(api: Api) -> None:
         "engine": "ladybug",
         "version": "0.1.0",
         "query_log": "ok",
+        "topology_index": "none",  # not needed yet
+        "topology_builds": 0,
     }
+    api.get(f"/investigate/{ACME}/neighbourhood", INV, params={"hops": 1})
+    h = api.get("/health").json()
+    assert (h["topology_index"], h["topology_builds"]) == ("fresh", 1)
