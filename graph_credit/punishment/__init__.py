@@ -25,7 +25,8 @@ from graph_credit.punishment.lookup import (
     restricted_persons,
     restrictions,
 )
-from graph_credit.punishment.propagation import Propagation, Rebuild, propagate, rebuild_restrictions
+from graph_credit.punishment.propagation import Propagation, propagate
+from graph_credit.punishment.rebuild import Rebuild, rebuild_restrictions
 from graph_credit.punishment.tasks import report_task, tasks, tracking
 from graph_credit.punishment.views import (
     IncentiveStatus,
