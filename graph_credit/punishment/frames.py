@@ -39,6 +39,8 @@ def arrow_table(df: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
             cols.append(pa.array(s.astype("Int64").to_numpy(dtype=object, na_value=None), type=pa.int64()))
         elif t == PropType.DOUBLE:
             cols.append(pa.array(s.astype("float64").to_numpy(), type=pa.float64()))
+        elif isinstance(s.dtype, pd.CategoricalDtype) and s.notna().all():
+            cols.append(pa.array(s).cast(pa.string()))  # the texts decoded once, here
         elif isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
             # Arrow-backed already: hand over its buffers rather than a round trip through objects.
             cols.append(pa.array(s).cast(pa.string()))

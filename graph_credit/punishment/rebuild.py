@@ -108,8 +108,9 @@ def task_table(restrictions: pd.DataFrame, existing: Iterable[str], on: dt.date)
     live = restrictions[(state_at(restrictions, on) == "active").to_numpy()]
     if live.empty:
         return schema.empty_table()
-    codes, lists = pd.factorize(live["departments"].fillna(""))
-    split = [[d for d in str(x).split("; ") if d] for x in lists]
+    codes, lists = pd.factorize(live["departments"])  # a null list is code -1: no department
+    split = [[d for d in str(x).split("; ") if d] for x in lists] + [[]]
+    codes = np.where(codes < 0, len(split) - 1, codes)
     per = np.array([len(d) for d in split], dtype=np.int64)
     flat = np.array([d for ds in split for d in ds] or [""], dtype=object)
     start = np.concatenate([[0], np.cumsum(per)[:-1]]) if len(per) else per
