@@ -96,8 +96,11 @@ def restriction_edges(restrictions: pa.Table) -> dict[str, pa.Table]:
     return out
 
 
-def task_table(restrictions: pd.DataFrame, existing: Iterable[str], on: dt.date) -> pa.Table:
-    """One task per implementing department for each restriction in force on `on`, unless pushed.
+def task_table(
+    restrictions: pd.DataFrame, existing: Iterable[str], on: dt.date, typed: pa.Table | None = None
+) -> pa.Table:
+    """One task per implementing department for each restriction in force on `on`, unless pushed;
+    `typed` is `restrictions` as an Arrow table already (its columns are taken, not converted).
 
     A restriction's departments are its measure's, so each distinct list is split once and the
     rows repeated by position; where two restrictions give the same task (one person reached in
@@ -105,20 +108,24 @@ def task_table(restrictions: pd.DataFrame, existing: Iterable[str], on: dt.date)
     schema = arrow_rows([], TASK_TYPES).schema
     if restrictions.empty:
         return schema.empty_table()
-    live = restrictions[(state_at(restrictions, on) == "active").to_numpy()]
-    if live.empty:
+    in_force = (state_at(restrictions, on) == "active").to_numpy()
+    if not in_force.any():
         return schema.empty_table()
-    codes, lists = pd.factorize(live["departments"])  # a null list is code -1: no department
+    at = np.flatnonzero(in_force)
+    if typed is None:
+        typed = arrow_table(restrictions, {c: RESTRICTION_TYPES[c] for c in _TASK_FROM_RESTRICTION})
+    codes, lists = pd.factorize(restrictions["departments"])  # a null list is code -1: no department
+    codes = codes[at]
     split = [[d for d in str(x).split("; ") if d] for x in lists] + [[]]
     codes = np.where(codes < 0, len(split) - 1, codes)
     per = np.array([len(d) for d in split], dtype=np.int64)
     flat = np.array([d for ds in split for d in ds] or [""], dtype=object)
     start = np.concatenate([[0], np.cumsum(per)[:-1]]) if len(per) else per
     repeat = per[codes]
-    rows = np.repeat(np.arange(len(live)), repeat)
+    rows = np.repeat(at, repeat)
     nth = np.arange(len(rows)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
-    department = pa.array(flat[start[codes[rows]] + nth], type=pa.string())
-    base = arrow_table(live, {c: RESTRICTION_TYPES[c] for c in _TASK_FROM_RESTRICTION}).take(pa.array(rows))
+    department = pa.array(flat[np.repeat(start[codes], repeat) + nth], type=pa.string())
+    base = typed.select(list(_TASK_FROM_RESTRICTION)).take(pa.array(rows))
     task_id = pc.binary_join_element_wise(
         base.column("record_id"), base.column("measure_code"), base.column("target_key"), department, "|"
     )
@@ -194,7 +201,7 @@ def rebuild_restrictions(
         store.bulk_write(name, table)
     clock.lap("copy_edges")
     existing = store.read_arrow("punishment/task_ids_all").column("task_id").to_pylist()
-    tasks = task_table(derived, existing, day)
+    tasks = task_table(derived, existing, day, restrictions)
     clock.lap("tasks_derive")
     store.bulk_write("punishment/task_copy", tasks)
     store.bulk_write("punishment/task_of_copy", task_links(tasks))
