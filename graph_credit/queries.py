@@ -31,6 +31,9 @@ CYPHER_ROOT = Path(__file__).resolve().parent.parent / "cypher"
 
 _HEADER = re.compile(r"^//\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"\$([A-Za-z_]\w*)")
+# A node pattern whose property is bound to a parameter, `(e:Enterprise {uscc: $key})`: every one
+# in cypher/ binds a primary key (tests/test_queries.py checks), so the plan starts from a lookup.
+KEY_LOOKUP = re.compile(r"\(\s*\w*\s*:\s*(\w+)\s*\{\s*(\w+)\s*:\s*\$\w+")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,16 @@ class Query:
     params: tuple[str, ...]
     path: Path = field(compare=False)
     touches: tuple[str, ...] | None = None  # write queries: see the module docstring; None: undeclared
+
+    @property
+    def key_lookups(self) -> list[tuple[str, str]]:
+        """(table, property) of each node pattern bound to a parameter."""
+        return KEY_LOOKUP.findall(self.text)
+
+    @property
+    def point(self) -> bool:
+        """Starts from a key lookup: a few rows, which one thread answers sooner than several."""
+        return bool(self.key_lookups)
 
     @property
     def used_params(self) -> set[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from graph_credit.model import EDGE_KINDS, NODE_KINDS
+from graph_credit.model import DERIVED_NODE_KINDS, EDGE_KINDS, NODE_KINDS
 from graph_credit.queries import CYPHER_ROOT, ENGINES, registry
 from graph_credit.schema import generated_files
 from graph_credit.store.base import GraphStore
@@ -25,6 +25,22 @@ def test_every_query_name_resolves_for_both_engines() -> None:
             assert q.text, name
             undeclared = q.used_params - set(q.params)
             assert not undeclared, f"{q.path}: $parameters not in its header: {undeclared}"
+
+
+def test_every_parameter_bound_node_pattern_is_a_primary_key_lookup() -> None:
+    """The embedded store runs such queries on one thread (`Query.point`), right only for the few
+    rows a key lookup starts from; a pattern bound on another property would scan."""
+    keys = {k.name: k.key for k in (*NODE_KINDS.values(), *DERIVED_NODE_KINDS.values())}
+    reg = registry()
+    points = 0
+    for name in reg.names():
+        for engine in ENGINES:
+            q = reg.get(name, engine)
+            for table, prop in q.key_lookups:
+                assert keys.get(table) == prop, f"{q.path}: ({table} {{{prop}: $…}}) is not a key lookup"
+            points += q.point
+    assert points > 50
+    assert not reg.get("investigate/search_enterprise_name", "ladybug").point
 
 
 def test_ladybug_tables_have_the_declared_columns(store: GraphStore) -> None:

@@ -7,6 +7,7 @@ write here goes through one lock; reads run concurrently, each thread on its own
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import threading
 import warnings
@@ -20,7 +21,7 @@ import pyarrow as pa
 
 from graph_credit.errors import EngineError
 from graph_credit.model import DERIVED_NODE_KINDS, NODE_KINDS
-from graph_credit.queries import Query, QueryRegistry, registry
+from graph_credit.queries import KEY_LOOKUP, Query, QueryRegistry, registry
 from graph_credit.store.base import WriteStep
 from graph_credit.topology.cache import Patch, file_stamp, note_write
 from graph_credit.topology.relevance import PATCHABLE, WriteEffect, write_effect
@@ -58,6 +59,7 @@ class EmbeddedStore:
             str(self.path), buffer_pool_size=buffer_pool_mb * 1024 * 1024, read_only=read_only
         )
         self._local = threading.local()
+        self._threads = os.cpu_count() or 1
         self._write_lock = threading.Lock()
         # For the topology index (graph_credit.topology): the database state this store sees when
         # read-only, a count of this store's writes, and a count of those that changed what the
@@ -80,14 +82,25 @@ class EmbeddedStore:
     def _fresh_conn(self) -> ladybug.Connection:
         # A connection whose write failed can stay unusable for the same statement.
         self._local.conn = None
+        self._local.threads = None
         return self._conn()
 
     def _query(self, name: str) -> Query:
         return self._queries.get(name, "ladybug")
 
-    def _run(self, text: str, params: dict[str, Any]) -> Any:
+    def _run(
+        self, text: str, params: dict[str, Any], *, point: bool = False, one_thread: bool = False
+    ) -> Any:
+        conn = self._conn()
+        # A key lookup on one thread: on a busy machine, splitting a few rows' work across the
+        # engine's worker threads costs more in waiting than it saves (bench/punishment.py, the
+        # lookups). Scans and bulk reads keep every thread.
+        threads = 1 if point or one_thread else self._threads
+        if getattr(self._local, "threads", None) != threads:
+            conn.set_max_threads_for_exec(threads)
+            self._local.threads = threads
         try:
-            return self._conn().execute(text, params)
+            return conn.execute(text, params)
         except RuntimeError as exc:
             raise EngineError(f"LadybugDB: {exc}") from exc
 
@@ -102,7 +115,8 @@ class EmbeddedStore:
                     self._run(stmt, {})
 
     def read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        result = self._run(self._query(query).text, params)
+        q = self._query(query)
+        result = self._run(q.text, params, point=q.point)
         cols = result.get_column_names()
         rows = []
         while result.has_next():
@@ -119,8 +133,9 @@ class EmbeddedStore:
         return result.get_as_arrow()
 
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run ad-hoc read text (benchmarks' bare-engine floor, the guarded console)."""
-        result = self._run(text, params or {})
+        """Run ad-hoc read text (benchmarks' bare-engine floor, the guarded console); a key
+        lookup runs as a named one would."""
+        result = self._run(text, params or {}, point=bool(KEY_LOOKUP.search(text)))
         cols = result.get_column_names()
         rows = []
         while result.has_next():
@@ -170,7 +185,7 @@ class EmbeddedStore:
         with self._write_lock:
             before = self._before(effect)
             try:
-                result = self._run(q.text, params)
+                result = self._run(q.text, params, point=q.point)
             except EngineError:
                 self._fresh_conn()
                 self._after(before, [])
@@ -205,12 +220,7 @@ class EmbeddedStore:
         # using no CPU. Seen with non-ASCII string keys from ~150k rows on (the department tasks
         # of a city rebuild, 575k rows, hung every time); one thread cannot deadlock that way and
         # on two cores copies as fast. Rel tables build no such index and keep every thread.
-        conn = self._conn()
-        conn.set_max_threads_for_exec(1)
-        try:
-            self._run(text, {"frame": table})
-        finally:
-            conn.set_max_threads_for_exec(0)  # 0: the database's own limit again
+        self._run(text, {"frame": table}, one_thread=True)
 
     def write_many(self, steps: Sequence[WriteStep]) -> None:
         todo = [(self._query(name), arg) for name, arg in steps if not _empty_table(arg)]
@@ -229,7 +239,7 @@ class EmbeddedStore:
                         self._copy(q.text, arg)
                         done.append((effect, None))
                     else:
-                        result = self._run(q.text, arg)
+                        result = self._run(q.text, arg, point=q.point)
                         done.append((effect, _rows(result) if effect.fields else []))
                 self._run("COMMIT", {})
             except EngineError:

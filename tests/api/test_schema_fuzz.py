@@ -1,4 +1,4 @@
-"""Schemathesis against the OpenAPI document: no 5xx, every answer matches its schema, bad input
+"""Schemathesis against the OpenAPI document, with each role's key: no 5xx, every answer matches its schema, bad input
 gets a documented 4xx (negative cases are sent too; `negative_data_rejection` is not used
 because the fixed key and purpose headers replace the invalid headers it generates). A bounded run (a few examples per operation, derandomised) keeps it to
 seconds; `scripts/fuzz_api.sh` runs the same with many more examples."""
@@ -38,7 +38,9 @@ CHECKS = [
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FastAPI, str]]:
+def fuzz_app(
+    api_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[FastAPI, dict[str, str]]]:
     root = tmp_path_factory.mktemp("fuzz")
     db = root / "graph.lbug"
     shutil.copy(api_db, db)  # the fuzzer may change records through the operator endpoints
@@ -48,15 +50,17 @@ def fuzz_app(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     log = QueryLog(s.audit_db_path)
     app = create_app(s, store, query_log=log, api_keys=load_keys(entries, None, development=False))
     with TestClient(app):  # runs the lifespan
-        yield app, keys["operator"]
+        yield app, keys
     log.close()
     store.close()
 
 
-def test_api_conforms_to_its_schema(fuzz_app: tuple[FastAPI, str]) -> None:
-    app, operator_key = fuzz_app
+# The operator reaches every operation; the others meet refusals, which must be documented too.
+@pytest.mark.parametrize("role", ["operator", "investigator", "screening", "public"])
+def test_api_conforms_to_its_schema(fuzz_app: tuple[FastAPI, dict[str, str]], role: str) -> None:
+    app, keys = fuzz_app
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
-    headers = {"X-API-Key": operator_key, "X-Purpose": "fuzz"}
+    headers = {"X-API-Key": keys[role], "X-Purpose": "fuzz"}
     failures: list[str] = []
     operations = 0
     calls: list[str] = []
