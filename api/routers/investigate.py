@@ -11,7 +11,15 @@ from fastapi.responses import JSONResponse
 from api.auth import ANALYSTS, require
 from api.deps import AuditDep, PagingDep, PrincipalDep, StoreDep, answer
 from api.schemas.common import ERROR_RESPONSES
-from api.schemas.investigate import RecordsNearPage, SharedLinksPage
+from api.schemas.investigate import (
+    Catalogue,
+    Cycles,
+    GuaranteeChains,
+    Neighbourhood,
+    PathResult,
+    RecordsNearPage,
+    SharedLinksPage,
+)
 from graph_credit import investigate as inv
 from graph_credit.model import RecordKind, RecordStatus
 
@@ -34,9 +42,7 @@ LinkKind = Literal["legal_rep", "shareholder", "executive", "cross_role", "addre
 EdgeKinds = Annotated[list[EdgeKind] | None, Query(description="default: every kind")]
 
 
-@router.get(
-    "/{subject}/neighbourhood", response_model=inv.Neighbourhood, summary="Nodes and edges within k hops"
-)
+@router.get("/{subject}/neighbourhood", response_model=Neighbourhood, summary="Nodes and edges within k hops")
 def neighbourhood(
     store: StoreDep,
     principal: PrincipalDep,
@@ -63,7 +69,7 @@ def neighbourhood(
     return answer(res, principal)
 
 
-@router.get("/paths/shortest", response_model=inv.PathResult, summary="Shortest paths between two subjects")
+@router.get("/paths/shortest", response_model=PathResult, summary="Shortest paths between two subjects")
 def shortest_path(
     store: StoreDep,
     principal: PrincipalDep,
@@ -82,7 +88,7 @@ def shortest_path(
     return answer(res, principal)
 
 
-@router.get("/paths/all", response_model=inv.PathResult, summary="Every simple path up to k hops")
+@router.get("/paths/all", response_model=PathResult, summary="Every simple path up to k hops")
 def all_paths(
     store: StoreDep,
     principal: PrincipalDep,
@@ -121,7 +127,7 @@ def shared_links(
     return answer(SharedLinksPage.of(res, paging.limit, paging.offset), principal)
 
 
-@router.get("/{uscc}/cycles", response_model=inv.Cycles, summary="Circular holdings or guarantee circles")
+@router.get("/{uscc}/cycles", response_model=Cycles, summary="Circular holdings or guarantee circles")
 def cycles(
     store: StoreDep,
     principal: PrincipalDep,
@@ -139,7 +145,7 @@ def cycles(
     return answer(fn(store, uscc, max_hops=max_hops, as_of=as_of, max_cycles=max_cycles), principal)
 
 
-@router.get("/{uscc}/guarantee-chains", response_model=inv.GuaranteeChains, summary="担保链 down, up or both")
+@router.get("/{uscc}/guarantee-chains", response_model=GuaranteeChains, summary="担保链 down, up or both")
 def guarantee_chains(
     store: StoreDep,
     principal: PrincipalDep,
@@ -190,7 +196,7 @@ def records_near(
     return answer(RecordsNearPage.of(res, paging.limit, paging.offset), principal)
 
 
-@router.get("/catalogue", response_model=inv.Catalogue, summary="Investigator functions and named queries")
+@router.get("/catalogue", response_model=Catalogue, summary="Investigator functions and named queries")
 def catalogue(
     principal: PrincipalDep,
     area: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from api.auth import ANALYSTS, require
 from api.deps import AuditDep, PrincipalDep, StoreDep, answer
 from api.schemas.common import ERROR_RESPONSES
+from api.schemas.ownership import BeneficialOwnership, Controller, EffectiveOwnership, OwnershipTree
 from graph_credit import ownership as own
 
 router = APIRouter(
@@ -27,7 +28,7 @@ Depth = Annotated[int, Query(ge=1, le=own.MAX_DEPTH, description="hops to follow
 MaxNodes = Annotated[int, Query(ge=1, le=20_000, description="nodes to fetch at most")]
 
 
-@router.get("/{subject}/up", response_model=own.OwnershipTree, summary="Holders, their holders, ...")
+@router.get("/{subject}/up", response_model=OwnershipTree, summary="Holders, their holders, ...")
 def ownership_up(
     store: StoreDep,
     principal: PrincipalDep,
@@ -41,7 +42,7 @@ def ownership_up(
     return answer(own.ownership_up(store, subject, as_of=as_of, depth=depth, max_nodes=max_nodes), principal)
 
 
-@router.get("/{subject}/down", response_model=own.OwnershipTree, summary="What a subject holds, and onwards")
+@router.get("/{subject}/down", response_model=OwnershipTree, summary="What a subject holds, and onwards")
 def ownership_down(
     store: StoreDep,
     principal: PrincipalDep,
@@ -57,9 +58,7 @@ def ownership_down(
     )
 
 
-@router.get(
-    "/{uscc}/owners", response_model=own.EffectiveOwnership, summary="Integrated ownership, with paths"
-)
+@router.get("/{uscc}/owners", response_model=EffectiveOwnership, summary="Integrated ownership, with paths")
 def owners(
     store: StoreDep,
     principal: PrincipalDep,
@@ -75,7 +74,7 @@ def owners(
 
 @router.get(
     "/{uscc}/beneficial-owners",
-    response_model=own.BeneficialOwnership,
+    response_model=BeneficialOwnership,
     summary="Natural persons and state bodies at or above a share",
 )
 def beneficial_owners(
@@ -96,7 +95,7 @@ def beneficial_owners(
 
 
 @router.get(
-    "/{uscc}/controller", response_model=own.Controller, summary="The actual controller (majority control)"
+    "/{uscc}/controller", response_model=Controller, summary="The actual controller (majority control)"
 )
 def controller(
     store: StoreDep,

@@ -14,6 +14,8 @@ from api.errors import ApiError
 from api.masking import mask
 from api.schemas.common import ERROR_RESPONSES, json_errors
 from api.schemas.screening import BatchIn, BatchOut, BatchRow
+from api.schemas.screening import CandidateChoice as CandidateChoiceOut
+from api.schemas.screening import ScreeningResult as ScreeningResultOut
 from graph_credit.screening import CandidateChoice, ScreeningResult, render_report, screen, screen_batch
 from graph_credit.settings import Settings
 
@@ -55,7 +57,7 @@ def batch(
 
 @router.get(
     "/{candidate}",
-    response_model=ScreeningResult | CandidateChoice,
+    response_model=ScreeningResultOut | CandidateChoiceOut,
     summary="Credit check of one candidate: grade, verdict, findings with paths",
 )
 def check(

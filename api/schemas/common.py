@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
+
+
+class ApiModel(BaseModel):
+    """Base of the answers' public shapes. They are read from the domain's answers by attribute
+    (`from_attributes`), so a page or envelope can hold domain items and still state the API's own
+    contract: fields the domain adds later are not promised until a schema here names them."""
+
+    model_config = ConfigDict(from_attributes=True)
 
 
 class ErrorDetail(BaseModel):
@@ -24,8 +32,22 @@ class ErrorResponse(BaseModel):
 
     error: ErrorDetail
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "error": {
+                        "code": "not_found",
+                        "message": "no enterprise with key '91350100M000100Y43'",
+                        "fields": [],
+                    }
+                }
+            ]
+        }
+    )
 
-class Page(BaseModel, Generic[T]):
+
+class Page(ApiModel, Generic[T]):
     total: int | None = Field(
         description="how many items match; null where counting would cost a full scan (see has_more)",
         examples=[42],

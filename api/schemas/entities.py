@@ -5,7 +5,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from api.schemas.common import Page
-from graph_credit.investigate import SearchHit
+from api.schemas.graph import SearchHit
 
 
 class SearchPage(Page[SearchHit]):
