@@ -133,3 +133,31 @@ def test_a_record_change_during_a_rebuild_is_replayed_on_what_it_builds(
     assert built is not None and index_for(store) is built  # carried over the write, not rebuilt
     assert _status(store, "PEN-C") == "under_objection"
     store.close()
+
+
+def test_a_reader_in_the_middle_of_a_write_waits_for_it_instead_of_calling_the_index_stale(
+    world_store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from graph_credit.store import embedded
+
+    store = world_store
+    first = index_for(store)
+    seen: list[object] = []
+    readers: list[threading.Thread] = []
+    original = embedded.note_write
+
+    def note_after_a_reader_came(*args):  # type: ignore[no-untyped-def]
+        # the write has committed (the files changed) but not yet carried the index over
+        readers.append(threading.Thread(target=lambda: seen.append(index_for(store))))
+        readers[-1].start()
+        time.sleep(0.2)
+        return original(*args)
+
+    monkeypatch.setattr(embedded, "note_write", note_after_a_reader_came)
+    file_objection(store, "PEN-C", by="ops", on="2024-02-01", basis="the subject objects")
+    readers[0].join(timeout=30)
+    assert seen == [first] and store._topology_holder.builds == 1  # type: ignore[attr-defined]
+    store.close()

@@ -226,6 +226,10 @@ def _interest(policy: Policy, scope: str, role: str) -> tuple[list[str], bool]:
     return sorted({k for r in on_records for k in r.kinds}), restricted
 
 
+#: The most rows screening/stakes_of returns (a literal in its text: see there).
+STAKES_READ = 101
+
+
 def _stakes(
     store: GraphStore, ev: Evidence, holder: NodeRef, min_share: float, role: str, policy: Policy
 ) -> list[dict[str, Any]]:
@@ -233,11 +237,17 @@ def _stakes(
     (a holding company with thousands) the largest and every one a rule of the scope can match,
     with a listing that says how many there are."""
     n = policy.limits.stakes_listed
-    p = {"key": holder.key, "as_of": ev.as_of, "min_share": min_share - 1e-12, "skip": ev.ref.key}
-    rows = store.read("screening/stakes_top", **p, n=n + 1)
-    if len(rows) <= n:
-        return rows
+    p = {"key": holder.key, "as_of": ev.as_of, "min_share": min_share - 1e-12}
+    every = store.read("screening/stakes_of", **p)
+    if len(every) <= min(n, STAKES_READ - 1):  # all of them (with the candidate, if the holder holds it)
+        return sorted(
+            (r for r in every if r["target"] != ev.ref.key), key=lambda r: (-float(r["ratio"]), r["target"])
+        )
+    p["skip"] = ev.ref.key
     total = int(store.read("screening/stakes_count", **p)[0]["n"])
+    rows = store.read("screening/stakes_top", **p, n=n)
+    if total <= n:
+        return rows
     kinds, restricted = _interest(policy, "outbound" if role == "outbound" else "related", role)
     risky = store.read("screening/stakes_with_records", **p, kinds=kinds) if kinds else []
     if restricted:

@@ -53,7 +53,7 @@ class EmbeddedStore:
         )
         self._local = threading.local()
         self._threads = os.cpu_count() or 1
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # re-entrant: see write_lock
         # For the topology index (graph_credit.topology): the database state this store sees when
         # read-only, a count of this store's writes, and a count of those that changed what the
         # index holds (graph_credit.topology.relevance), part of its staleness check.
@@ -231,6 +231,13 @@ class EmbeddedStore:
             self._after(before, done)
 
     # the topology index across writes (graph_credit.topology.cache) -----------------------
+    @property
+    def write_lock(self) -> threading.RLock:
+        """Held through each write, from before its first statement until the topology index has
+        been carried over it: a reader that finds the index's stamp behind the files waits on it
+        before calling the index stale (the files change before the write can say what it did)."""
+        return self._write_lock
+
     def _before(self, *effects: WriteEffect) -> str | None:
         """The file stamp before a write that may leave the topology index in place."""
         self.generation += 1

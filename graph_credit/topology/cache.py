@@ -241,6 +241,16 @@ def _fresh(h: _Holder, stamp: str, generation: int) -> TopologyIndex | None:
     return None
 
 
+def _settled(src: Any, h: _Holder) -> TopologyIndex | None:
+    """The fresh index, if there is one. A write through the store changes the files before it
+    carries the index over to them: a stamp that differs is checked again once the write is done."""
+    index = _fresh(h, current_stamp(src), _generation(src))
+    if index is None and h.index is not None and (settle := getattr(src, "write_lock", None)) is not None:
+        with settle:
+            index = _fresh(h, current_stamp(src), _generation(src))
+    return index
+
+
 def _refresh(src: Any, h: _Holder) -> TopologyIndex:
     """Load the persisted index if it is of this state, else build and save it (under the lock)."""
     with h.lock:
@@ -287,7 +297,7 @@ def index_for(store: Any, *, wait: bool | None = None) -> TopologyIndex | None:
     if src is None:
         return None
     h = _holder(src)
-    index = _fresh(h, current_stamp(src), _generation(src))
+    index = _settled(src, h)
     if index is not None:
         return index
     previous = h.index
@@ -314,8 +324,7 @@ def index_state(store: Any) -> tuple[str, int]:
         return "building", h.builds
     if h.index is None:
         return "none", h.builds
-    fresh = _fresh(h, current_stamp(src), _generation(src)) is not None
-    return ("fresh" if fresh else "stale"), h.builds
+    return ("fresh" if _settled(src, h) is not None else "stale"), h.builds
 
 
 def drop_index(store: Any) -> None:
