@@ -117,6 +117,12 @@ def _print_load_report(report) -> None:  # type: ignore[no-untyped-def]
         out.print(
             f"[red]{report.total_rejected:,} row(s) rejected[/]; kept with reasons in {report.rejected_dir}"
         )
+    if report.restrictions:
+        r = report.restrictions
+        out.print(
+            f"restrictions ({r['mode']}): {r['reason']}; {r['restrictions']:,} restriction(s), "
+            f"{r['tasks_created']:,} task(s) pushed"
+        )
     out.print(f"done in {report.seconds['total']} s")
 
 

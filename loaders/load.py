@@ -214,12 +214,14 @@ def load_bundle(
     report.rejected_dir = _write_rejects(bundle, rejected_dir or Path(folder) / "rejected")
 
     stored: dict[str, pa.Table | None] = {}
+    touched = _Touched()
     for plan in table_plans(bundle):
         if plan.kind not in stored:
             # An empty table (a first load) needs no comparison: skip reading it back.
             empty = (plan.kind == "Enterprise" and not len(ent)) or (plan.kind == "Project" and not len(proj))
             stored[plan.kind] = None if empty else _stored(store, plan)
         new, changed, same = _split(plan, plan.table(), stored[plan.kind])
+        touched.note(plan, new, changed)
         store.bulk_write(plan.insert_query, new)
         if plan.update_query:
             store.bulk_write(plan.update_query, changed)
@@ -235,31 +237,51 @@ def load_bundle(
         "write": round(t_end - t_read, 2),
         "total": round(t_end - t0, 2),
     }
-    if derive_restrictions and _changed(report, _RESTRICTION_INPUTS):
-        _derive_restrictions(store, report, progress)
+    if derive_restrictions and touched:
+        _derive_restrictions(store, report, touched, progress)
         report.seconds["restrictions"] = round(time.perf_counter() - t_end, 2)
         report.seconds["total"] = round(time.perf_counter() - t0, 2)
     return report
 
 
-def _changed(report: LoadReport, kinds: tuple[str, ...]) -> bool:
-    counts = {**report.nodes, **report.edges}
-    return any(counts[k].inserted or counts[k].updated for k in kinds if k in counts)
+@dataclass
+class _Touched:
+    """What a load wrote that a derived restriction depends on: records added or changed (or
+    their subject or named persons), and enterprises whose offices or holdings changed."""
+
+    records: set[str] = field(default_factory=set)
+    enterprises: set[str] = field(default_factory=set)
+
+    def note(self, plan: TablePlan, new: pa.Table, changed: pa.Table) -> None:
+        if plan.kind not in _RESTRICTION_INPUTS:
+            return
+        column = plan.key if plan.kind == "CreditRecord" else "dst"
+        keys = {k for t in (new, changed) for k in t.column(column).to_pylist() if k}
+        if plan.kind in ("CreditRecord", "SUBJECT_OF", "RESPONSIBLE_FOR"):
+            self.records |= keys
+        elif plan.slug.endswith("_enterprise"):  # a role or holding of an enterprise
+            self.enterprises |= keys
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.enterprises)
 
 
-def _derive_restrictions(store: GraphStore, report: LoadReport, progress: Callable[[str], None]) -> None:
-    """Records or roles changed: derive every restriction again (a record's restrictions depend on
-    who held which office on its act date, so a changed role can change another record's)."""
+def _derive_restrictions(
+    store: GraphStore, report: LoadReport, touched: _Touched, progress: Callable[[str], None]
+) -> None:
+    """Derive again the restrictions of the records the load touched: a record's restrictions
+    depend on who held which office on its act date, so a changed role re-derives every record of
+    that enterprise. Above a share of all records this is a full rebuild (the report says which)."""
     from graph_credit.errors import InvalidInput
-    from graph_credit.punishment import rebuild_restrictions
+    from graph_credit.punishment.rebuild import rederive
 
     try:
-        done = rebuild_restrictions(store)
+        done = rederive(store, records=touched.records, enterprises=touched.enterprises)
     except InvalidInput as exc:  # a broken measure catalogue must not lose the load
         report.warnings.append(f"restrictions not derived: {exc}")
         return
     report.restrictions = done.model_dump()
-    progress("derived restrictions")
+    progress(f"derived restrictions ({done.reason})")
 
 
 def _write_rejects(bundle: ValidatedBundle, out: Path) -> str | None:

@@ -25,7 +25,8 @@ from graph_credit.punishment.lookup import (
     restricted_persons,
     restrictions,
 )
-from graph_credit.punishment.propagation import Propagation, Rebuild, propagate, rebuild_restrictions
+from graph_credit.punishment.propagation import Propagation, propagate
+from graph_credit.punishment.rebuild import Rebuild, Rederive, rebuild_restrictions, rederive
 from graph_credit.punishment.tasks import report_task, tasks, tracking
 from graph_credit.punishment.views import (
     IncentiveStatus,
@@ -50,6 +51,7 @@ __all__ = [
     "PublishedRecord",
     "Rebuild",
     "RecordHistory",
+    "Rederive",
     "RelatedRisk",
     "RestrictedPersons",
     "Restriction",
@@ -70,6 +72,7 @@ __all__ = [
     "published",
     "rebuild_restrictions",
     "record_history",
+    "rederive",
     "repair_record",
     "report_task",
     "restricted_persons",

@@ -319,23 +319,22 @@ def derive(
     if dup.any():
         first = out[dup].sort_values(["rid", "role_edge"], kind="stable").drop_duplicates("rid")
         out = pd.concat([out[~dup], first], ignore_index=True)
-    out = out.merge(
-        recs[
-            [
-                "record_id",
-                "kind",
-                "status",
-                "authority",
-                "decision_date",
-                "role_date",
-                "role_date_source",
-                "suspended",
-                "final_state",
-                "final_since",
-                "final_reason",
-            ]
+    out = _joined(
+        out,
+        recs,
+        "record_id",
+        [
+            "kind",
+            "status",
+            "authority",
+            "decision_date",
+            "role_date",
+            "role_date_source",
+            "suspended",
+            "final_state",
+            "final_since",
+            "final_reason",
         ],
-        on="record_id",
     )
     cap = out["final_state"].eq("ended") & out["final_since"].notna()
     to_date = out["planned"].copy()
@@ -354,7 +353,13 @@ def derive(
             for m in catalogue.punishment
         ]
     )
-    out = out.merge(measures, on="measure_code", how="left")
+    # The measure's texts repeat on each of its restrictions: categories, not copies of the text.
+    at = pd.Index(measures["measure_code"]).get_indexer(out["measure_code"])
+    out = out.copy(deep=False)
+    for c in ("measure_name", "means", "departments", "measure_basis"):
+        codes, texts = pd.factorize(measures[c])
+        out[c] = pd.Categorical.from_codes(codes[at], categories=texts)
+    out["bars_office"] = measures["bars_office"].to_numpy(dtype=bool)[at]
     res = pd.DataFrame(
         {
             "rid": out["rid"],
@@ -388,6 +393,18 @@ def derive(
         }
     )
     return res[RESTRICTION_COLUMNS].reset_index(drop=True)
+
+
+def _joined(left: pd.DataFrame, right: pd.DataFrame, on: str, columns: list[str]) -> pd.DataFrame:
+    """`left.merge(right[[on, *columns]], on=on)` where every left row has exactly one match: the
+    columns taken by position, without the merge's copy of every column of a wide frame."""
+    at = pd.Index(right[on]).get_indexer(left[on]) if right[on].is_unique else None
+    if at is None or (at < 0).any():
+        return left.merge(right[[on, *columns]], on=on)
+    out = left.copy(deep=False)
+    for c in columns:
+        out[c] = right[c].take(at).set_axis(left.index)
+    return out
 
 
 def _person_rows(j: pd.DataFrame, office: str | None, recs: pd.DataFrame) -> pd.DataFrame:

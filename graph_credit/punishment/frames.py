@@ -29,13 +29,21 @@ def arrow_table(df: pd.DataFrame, types: dict[str, PropType]) -> pa.Table:
             days = pd.to_datetime(s, errors="coerce").to_numpy(dtype="datetime64[D]")
             cols.append(pa.array(days, from_pandas=True).cast(pa.date32()))
         elif t == PropType.BOOL:
-            cols.append(
-                pa.array(s.astype(object).where(s.notna(), None).to_numpy(dtype=object), type=pa.bool_())
-            )
+            if s.dtype == bool:
+                cols.append(pa.array(s.to_numpy(), type=pa.bool_()))
+            else:
+                cols.append(
+                    pa.array(s.astype(object).where(s.notna(), None).to_numpy(dtype=object), type=pa.bool_())
+                )
         elif t == PropType.INT:
             cols.append(pa.array(s.astype("Int64").to_numpy(dtype=object, na_value=None), type=pa.int64()))
         elif t == PropType.DOUBLE:
             cols.append(pa.array(s.astype("float64").to_numpy(), type=pa.float64()))
+        elif isinstance(s.dtype, pd.CategoricalDtype) and s.notna().all():
+            cols.append(pa.array(s).cast(pa.string()))  # the texts decoded once, here
+        elif isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+            # Arrow-backed already: hand over its buffers rather than a round trip through objects.
+            cols.append(pa.array(s).cast(pa.string()))
         else:
             v = s.astype(object).where(s.notna(), None).to_numpy(dtype=object)
             try:

@@ -9,12 +9,10 @@ re-created once they exist, so a department's report survives any rebuild.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa
 from pydantic import BaseModel
 
 from graph_credit.errors import NotFound
@@ -22,14 +20,11 @@ from graph_credit.model import DERIVED_NODE_KINDS, PropType
 from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
 from graph_credit.punishment.derive import (
     RESTRICTION_COLUMNS,
-    derive,
     events_frame,
     records_frame,
     responsible_frame,
     roles_frame,
-    state_at,
     state_of,
-    timelines,
 )
 from graph_credit.punishment.derive_one import derive_record, triggered
 from graph_credit.punishment.frames import arrow_rows, arrow_table, py_date, to_date
@@ -51,14 +46,6 @@ class Propagation(BaseModel):
     removed: int
     unchanged: int
     tasks_created: int
-
-
-class Rebuild(BaseModel):
-    records: int
-    restrictions: int
-    tasks_created: int
-    statuses_synced: int
-    seconds: dict[str, float]
 
 
 def _catalogue(catalogue: MeasureCatalogue | None) -> MeasureCatalogue:
@@ -99,23 +86,6 @@ def record_frames(store: GraphStore, record_id: str, catalogue: MeasureCatalogue
     return records_frame([record]), events_frame(events), roles_frame(roles), responsible_frame(responsible)
 
 
-def all_frames(store: GraphStore, catalogue: MeasureCatalogue) -> tuple[pd.DataFrame, ...]:
-    which = catalogue.record_filter()
-    recs = records_frame(
-        pd.concat(
-            [
-                store.read_frame("punishment/records_enterprise", **which),
-                store.read_frame("punishment/records_person", **which),
-            ],
-            ignore_index=True,
-        )
-    )
-    events = events_frame(store.read_frame("punishment/events_all"))
-    roles = roles_frame(store.read_frame("punishment/roles_all", **which))
-    responsible = responsible_frame(store.read_frame("punishment/responsible_all", **which))
-    return recs, events, roles, responsible
-
-
 def _comparable(df: pd.DataFrame) -> pd.DataFrame:
     """Restrictions as plain strings, to compare what is stored with what is derived."""
     out = pd.DataFrame(index=df.index)
@@ -137,35 +107,6 @@ def _write_restrictions(store: GraphStore, rows: pd.DataFrame) -> None:
         store.bulk_write(
             f"punishment/restriction_insert_{_TARGET_QUERY[str(kind)]}", arrow_table(part, RESTRICTION_TYPES)
         )
-
-
-def new_tasks(restrictions: pd.DataFrame, existing: set[str], on: dt.date) -> pd.DataFrame:
-    """One task per implementing department for each restriction in force on `on`, unless pushed."""
-    live = restrictions[state_at(restrictions, on) == "active"]
-    if live.empty:
-        return pd.DataFrame(columns=list(TASK_TYPES))
-    live = live.assign(department=live["departments"].str.split("; ")).explode("department")
-    live = live[live["department"].fillna("") != ""]
-    task_id = (
-        live["record_id"] + "|" + live["measure_code"] + "|" + live["target_key"] + "|" + live["department"]
-    )
-    tasks = pd.DataFrame(
-        {
-            "task_id": task_id,
-            "restriction_id": live["rid"],
-            "record_id": live["record_id"],
-            "measure_code": live["measure_code"],
-            "target_kind": live["target_kind"],
-            "target_key": live["target_key"],
-            "target_name": live["target_name"],
-            "department": live["department"],
-            "created_on": pd.Timestamp(on),
-            "answered_on": pd.NaT,
-            "answered_by": None,
-            "action": None,
-        }
-    ).drop_duplicates("task_id")
-    return tasks[~tasks["task_id"].isin(existing)].reset_index(drop=True)
 
 
 def comparable_row(row: dict[str, Any]) -> tuple[str, ...]:
@@ -191,8 +132,10 @@ def task_rows(restrictions: list[dict[str, Any]], existing: set[str], on: dt.dat
             continue
         for dept in (r.get("departments") or "").split("; "):
             task_id = f"{r['record_id']}|{r['measure_code']}|{r['target_key']}|{dept}"
-            if not dept or task_id in existing or task_id in out:
+            if not dept or task_id in existing:
                 continue
+            if task_id in out and out[task_id]["restriction_id"] <= r["rid"]:
+                continue  # one person reached in two roles by one measure: one task, the same as a rebuild's
             out[task_id] = {
                 "task_id": task_id,
                 "restriction_id": r["rid"],
@@ -268,84 +211,3 @@ def propagate_rows(
         unchanged=sum(1 for k, v in new.items() if old.get(k) == v),
         tasks_created=len(tasks),
     )
-
-
-def rebuild_restrictions(
-    store: GraphStore,
-    *,
-    on: dt.date | str | None = None,
-    catalogue: MeasureCatalogue | None = None,
-) -> Rebuild:
-    """Drop every stored restriction and derive all of them again from the records."""
-    cat = _catalogue(catalogue)
-    day = to_date(on, "on")
-    t0 = time.perf_counter()
-    store.ensure_schema()
-    recs, events, roles, responsible = all_frames(store, cat)
-    t_read = time.perf_counter()
-    derived = derive(recs, events, roles, responsible, cat)
-    t_derive = time.perf_counter()
-    for table in ("restricts", "arises_from", "restriction"):
-        store.write(f"punishment/drop_{table}")
-    store.ensure_schema()
-    t_delete = time.perf_counter()
-    _bulk(store, "punishment/restriction_copy", arrow_table(derived, RESTRICTION_TYPES))
-    for kind, part in derived.groupby("target_kind", sort=True):
-        edges = pd.DataFrame({"src": part["rid"], "dst": part["target_key"], "eid": part["rid"]})
-        _bulk(store, f"punishment/restricts_copy_{_TARGET_QUERY[str(kind)]}", arrow_table(edges, EDGE_TYPES))
-    edges = pd.DataFrame({"src": derived["rid"], "dst": derived["record_id"], "eid": derived["rid"]})
-    _bulk(store, "punishment/arises_from_copy", arrow_table(edges, EDGE_TYPES))
-    t_write = time.perf_counter()
-    existing = set(store.read_frame("punishment/task_ids_all").get("task_id", pd.Series(dtype=str)))
-    tasks = new_tasks(derived, existing, day) if len(derived) else pd.DataFrame(columns=list(TASK_TYPES))
-    _bulk(store, "punishment/task_copy", arrow_table(tasks, TASK_TYPES))
-    links = pd.DataFrame({"src": tasks["task_id"], "dst": tasks["record_id"], "eid": tasks["task_id"]})
-    _bulk(store, "punishment/task_of_copy", arrow_table(links, EDGE_TYPES))
-    t_tasks = time.perf_counter()
-    synced = sync_statuses(store, events)
-    t_end = time.perf_counter()
-    return Rebuild(
-        records=len(recs),
-        restrictions=len(derived),
-        tasks_created=len(tasks),
-        statuses_synced=synced,
-        seconds={
-            "read": round(t_read - t0, 2),
-            "derive": round(t_derive - t_read, 2),
-            "delete": round(t_delete - t_derive, 2),
-            "write": round(t_write - t_delete, 2),
-            "tasks": round(t_tasks - t_write, 2),
-            "total": round(t_end - t0, 2),
-        },
-    )
-
-
-# One COPY of several hundred thousand rows into a table that is not empty stalled LadybugDB 0.22
-# on the city data set (it waited forever); slices of this size went through at the same speed.
-_COPY_SLICE = 100_000
-
-
-def _bulk(store: GraphStore, name: str, table: pa.Table) -> None:
-    for offset in range(0, table.num_rows, _COPY_SLICE):
-        store.bulk_write(name, table.slice(offset, _COPY_SLICE))
-
-
-def sync_statuses(store: GraphStore, events: pd.DataFrame | None = None) -> int:
-    """Set each record's cached status to what its history says (a bundle re-load may have
-    written the source's status over it); returns how many records changed."""
-    if events is None:
-        events = events_frame(store.read_frame("punishment/events_all"))
-    if events.empty:
-        return 0
-    cached = pd.DataFrame(store.read("punishment/statuses_with_events"))
-    if cached.empty:
-        return 0
-    tl = timelines(records_frame(cached.assign(subject_kind="", subject_key="")), events)
-    diff = tl[tl["status"].to_numpy() != cached["status"].fillna("").to_numpy()]
-    if diff.empty:
-        return 0
-    store.bulk_write(
-        "punishment/record_status_sync",
-        arrow_table(diff[["record_id", "status"]], {"record_id": PropType.STRING, "status": PropType.STRING}),
-    )
-    return len(diff)

@@ -20,13 +20,20 @@ import pandas as pd
 import pyarrow as pa
 
 from graph_credit.errors import EngineError
-from graph_credit.model import NODE_KINDS
+from graph_credit.model import DERIVED_NODE_KINDS, NODE_KINDS
 from graph_credit.queries import KEY_LOOKUP, Query, QueryRegistry, registry
 from graph_credit.store.base import WriteStep
 from graph_credit.topology.cache import Patch, file_stamp, note_write
 from graph_credit.topology.relevance import PATCHABLE, WriteEffect, write_effect
 
 _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
+_COPY_INTO = re.compile(r"^\s*COPY\s+`?(\w+)`?\s+FROM\b", re.IGNORECASE | re.MULTILINE)
+_NODE_TABLES = frozenset(NODE_KINDS) | frozenset(DERIVED_NODE_KINDS)
+
+
+def _copies_nodes(text: str) -> bool:
+    m = _COPY_INTO.search(text)
+    return m is not None and m.group(1) in _NODE_TABLES
 
 
 class EmbeddedStore:
@@ -81,12 +88,14 @@ class EmbeddedStore:
     def _query(self, name: str) -> Query:
         return self._queries.get(name, "ladybug")
 
-    def _run(self, text: str, params: dict[str, Any], *, point: bool = False) -> Any:
+    def _run(
+        self, text: str, params: dict[str, Any], *, point: bool = False, one_thread: bool = False
+    ) -> Any:
         conn = self._conn()
         # A key lookup on one thread: on a busy machine, splitting a few rows' work across the
         # engine's worker threads costs more in waiting than it saves (bench/punishment.py, the
         # lookups). Scans and bulk reads keep every thread.
-        threads = 1 if point else self._threads
+        threads = 1 if point or one_thread else self._threads
         if getattr(self._local, "threads", None) != threads:
             conn.set_max_threads_for_exec(threads)
             self._local.threads = threads
@@ -193,13 +202,25 @@ class EmbeddedStore:
         with self._write_lock:
             before = self._before(effect)
             try:
-                self._run(q.text, {"frame": table})
+                self._copy(q.text, table)
             except EngineError:
                 self._fresh_conn()
                 self._after(before, [])
                 raise
             self._after(before, [(effect, None)])
         return table.num_rows
+
+    def _copy(self, text: str, table: pa.Table) -> None:
+        if not _copies_nodes(text):
+            self._run(text, {"frame": table})
+            return
+        # LadybugDB 0.22 can deadlock in a node-table COPY: each worker thread building the
+        # primary-key hash index holds one sub-index's lock and waits for a read lock on the
+        # other's (IndexBuilderGlobalQueues::maybeConsumeIndex, seen in gdb), never to return,
+        # using no CPU. Seen with non-ASCII string keys from ~150k rows on (the department tasks
+        # of a city rebuild, 575k rows, hung every time); one thread cannot deadlock that way and
+        # on two cores copies as fast. Rel tables build no such index and keep every thread.
+        self._run(text, {"frame": table}, one_thread=True)
 
     def write_many(self, steps: Sequence[WriteStep]) -> None:
         todo = [(self._query(name), arg) for name, arg in steps if not _empty_table(arg)]
@@ -215,7 +236,7 @@ class EmbeddedStore:
             try:
                 for (q, arg), effect in zip(todo, effects, strict=True):
                     if isinstance(arg, pa.Table):
-                        self._run(q.text, {"frame": arg})
+                        self._copy(q.text, arg)
                         done.append((effect, None))
                     else:
                         result = self._run(q.text, arg, point=q.point)

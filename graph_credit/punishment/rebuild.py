@@ -1,0 +1,347 @@
+"""Every restriction derived again from the records (a full rebuild), or only those of some records.
+
+A rebuild reads the four derivation inputs in bulk, calls the one `derive()`, drops the derived
+tables and COPYs them back; the edges and the department tasks are cut from the Arrow table of the
+restrictions rather than built again from frames. Tasks already pushed are never re-created, so a
+department's report survives any rebuild (004 §24).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic import BaseModel
+
+from graph_credit.model import PropType
+from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
+from graph_credit.punishment.derive import (
+    derive,
+    events_frame,
+    records_frame,
+    responsible_frame,
+    roles_frame,
+    state_at,
+    timelines,
+)
+from graph_credit.punishment.frames import arrow_rows, arrow_table, to_date
+from graph_credit.punishment.propagation import _TARGET_QUERY, RESTRICTION_TYPES, TASK_TYPES
+from graph_credit.store.base import GraphStore, WriteStep
+
+
+class Rebuild(BaseModel):
+    records: int
+    restrictions: int
+    tasks_created: int
+    statuses_synced: int
+    seconds: dict[str, float]
+
+
+class Rederive(BaseModel):
+    """What re-deriving the restrictions of the records a change touched did."""
+
+    mode: Literal["incremental", "full"]
+    reason: str
+    records: int  # records re-derived (every record in a full rebuild)
+    restrictions: int  # restrictions those records now have
+    removed: int  # restrictions they had before (incremental; a full rebuild drops them all)
+    tasks_created: int
+    statuses_synced: int
+    seconds: dict[str, float]
+
+
+# Above this share of the stored records, deriving everything again is cheaper than a subset:
+# the subset path deletes and inserts row by row, a full rebuild drops tables and COPYs them.
+FULL_REBUILD_ABOVE = 0.2
+
+
+def all_frames(store: GraphStore, catalogue: MeasureCatalogue) -> tuple[pd.DataFrame, ...]:
+    """The four derivation inputs for every record a measure of the catalogue can reach."""
+    which = catalogue.record_filter()
+    recs = records_frame(
+        pd.concat(
+            [
+                store.read_frame("punishment/records_enterprise", **which),
+                store.read_frame("punishment/records_person", **which),
+            ],
+            ignore_index=True,
+        )
+    )
+    events = events_frame(store.read_frame("punishment/events_all"))
+    roles = roles_frame(store.read_frame("punishment/roles_all", **which))
+    responsible = responsible_frame(store.read_frame("punishment/responsible_all", **which))
+    return recs, events, roles, responsible
+
+
+def restriction_edges(restrictions: pa.Table) -> dict[str, pa.Table]:
+    """The RESTRICTS edges per target kind and the ARISES_FROM edges, named by their COPY query."""
+    rid = restrictions.column("rid")
+    kind = restrictions.column("target_kind")
+    out: dict[str, pa.Table] = {}
+    for target, query in sorted(_TARGET_QUERY.items()):
+        mask = pc.equal(kind, target)
+        src = rid.filter(mask)
+        out[f"punishment/restricts_copy_{query}"] = pa.table(
+            {"src": src, "dst": restrictions.column("target_key").filter(mask), "eid": src}
+        )
+    out["punishment/arises_from_copy"] = pa.table(
+        {"src": rid, "dst": restrictions.column("record_id"), "eid": rid}
+    )
+    return out
+
+
+def task_table(
+    restrictions: pd.DataFrame, existing: Iterable[str], on: dt.date, typed: pa.Table | None = None
+) -> pa.Table:
+    """One task per implementing department for each restriction in force on `on`, unless pushed;
+    `typed` is `restrictions` as an Arrow table already (its columns are taken, not converted).
+
+    A restriction's departments are its measure's, so each distinct list is split once and the
+    rows repeated by position; where two restrictions give the same task (one person reached in
+    two roles by one measure) the one with the smallest restriction id is kept, as in propagation."""
+    schema = arrow_rows([], TASK_TYPES).schema
+    if restrictions.empty:
+        return schema.empty_table()
+    in_force = (state_at(restrictions, on) == "active").to_numpy()
+    if not in_force.any():
+        return schema.empty_table()
+    at = np.flatnonzero(in_force)
+    if typed is None:
+        typed = arrow_table(restrictions, {c: RESTRICTION_TYPES[c] for c in _TASK_FROM_RESTRICTION})
+    codes, lists = pd.factorize(restrictions["departments"])  # a null list is code -1: no department
+    codes = codes[at]
+    split = [[d for d in str(x).split("; ") if d] for x in lists] + [[]]
+    codes = np.where(codes < 0, len(split) - 1, codes)
+    per = np.array([len(d) for d in split], dtype=np.int64)
+    flat = np.array([d for ds in split for d in ds] or [""], dtype=object)
+    start = np.concatenate([[0], np.cumsum(per)[:-1]]) if len(per) else per
+    repeat = per[codes]
+    rows = np.repeat(at, repeat)
+    nth = np.arange(len(rows)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    department = pa.array(flat[np.repeat(start[codes], repeat) + nth], type=pa.string())
+    base = typed.select(list(_TASK_FROM_RESTRICTION)).take(pa.array(rows))
+    task_id = pc.binary_join_element_wise(
+        base.column("record_id"), base.column("measure_code"), base.column("target_key"), department, "|"
+    )
+    n = len(rows)
+    table = pa.table(
+        {
+            "task_id": task_id,
+            "restriction_id": base.column("rid"),
+            "record_id": base.column("record_id"),
+            "measure_code": base.column("measure_code"),
+            "target_kind": base.column("target_kind"),
+            "target_key": base.column("target_key"),
+            "target_name": base.column("target_name"),
+            "department": department,
+            "created_on": pa.array([on] * n, type=pa.date32()) if n else pa.array([], type=pa.date32()),
+            "answered_on": pa.nulls(n, pa.date32()),
+            "answered_by": pa.nulls(n, pa.string()),
+            "action": pa.nulls(n, pa.string()),
+        },
+        schema=schema,
+    )
+    dup = table.column("task_id").to_pandas().duplicated(keep=False).to_numpy()
+    if dup.any():
+        twice = table.filter(pa.array(dup))
+        twice = twice.take(
+            pc.sort_indices(twice, [("task_id", "ascending"), ("restriction_id", "ascending")])
+        )
+        first = ~twice.column("task_id").to_pandas().duplicated().to_numpy()
+        table = pa.concat_tables([table.filter(pa.array(~dup)), twice.filter(pa.array(first))])
+    pushed = list(existing)
+    if pushed:
+        table = table.filter(
+            pc.invert(pc.is_in(table.column("task_id"), value_set=pa.array(pushed, pa.string())))
+        )
+    return table
+
+
+_TASK_FROM_RESTRICTION = ("rid", "record_id", "measure_code", "target_kind", "target_key", "target_name")
+
+
+def task_links(tasks: pa.Table) -> pa.Table:
+    return pa.table(
+        {"src": tasks.column("task_id"), "dst": tasks.column("record_id"), "eid": tasks.column("task_id")}
+    )
+
+
+def rebuild_restrictions(
+    store: GraphStore,
+    *,
+    on: dt.date | str | None = None,
+    catalogue: MeasureCatalogue | None = None,
+) -> Rebuild:
+    """Drop every stored restriction and derive all of them again from the records."""
+    cat = catalogue if catalogue is not None else load_catalogue()
+    day = to_date(on, "on")
+    clock = _Clock()
+    store.ensure_schema()
+    recs, events, roles, responsible = all_frames(store, cat)
+    clock.lap("read")
+    derived = derive(recs, events, roles, responsible, cat)
+    clock.lap("derive")
+    for table in ("restricts", "arises_from", "restriction"):
+        store.write(f"punishment/drop_{table}")
+    store.ensure_schema()
+    clock.lap("delete")
+    restrictions = arrow_table(derived, RESTRICTION_TYPES)
+    edges = restriction_edges(restrictions)
+    clock.lap("arrow")
+    # Node table first: a rel COPY looks its endpoints up by key.
+    store.bulk_write("punishment/restriction_copy", restrictions)
+    clock.lap("copy_restrictions")
+    for name, table in edges.items():
+        store.bulk_write(name, table)
+    clock.lap("copy_edges")
+    existing = store.read_arrow("punishment/task_ids_all").column("task_id").to_pylist()
+    tasks = task_table(derived, existing, day, restrictions)
+    clock.lap("tasks_derive")
+    store.bulk_write("punishment/task_copy", tasks)
+    store.bulk_write("punishment/task_of_copy", task_links(tasks))
+    clock.lap("copy_tasks")
+    synced = sync_statuses(store, events)
+    clock.lap("sync_statuses")
+    return Rebuild(
+        records=len(recs),
+        restrictions=len(derived),
+        tasks_created=tasks.num_rows,
+        statuses_synced=synced,
+        seconds=clock.seconds(),
+    )
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 2)
+        self.last = now
+
+    def seconds(self) -> dict[str, float]:
+        return {**self.laps, "total": round(self.last - self.start, 2)}
+
+
+def sync_statuses(store: GraphStore, events: pd.DataFrame | None = None) -> int:
+    """Set each record's cached status to what its history says (a bundle re-load may have
+    written the source's status over it); returns how many records changed."""
+    if events is None:
+        events = events_frame(store.read_frame("punishment/events_all"))
+    if events.empty:
+        return 0
+    cached = pd.DataFrame(store.read("punishment/statuses_with_events"))
+    if cached.empty:
+        return 0
+    tl = timelines(records_frame(cached.assign(subject_kind="", subject_key="")), events)
+    diff = tl[tl["status"].to_numpy() != cached["status"].fillna("").to_numpy()]
+    if diff.empty:
+        return 0
+    store.bulk_write(
+        "punishment/record_status_sync",
+        arrow_table(diff[["record_id", "status"]], {"record_id": PropType.STRING, "status": PropType.STRING}),
+    )
+    return len(diff)
+
+
+def rederive(
+    store: GraphStore,
+    *,
+    records: Iterable[str] = (),
+    enterprises: Iterable[str] = (),
+    on: dt.date | str | None = None,
+    catalogue: MeasureCatalogue | None = None,
+    full_above: float = FULL_REBUILD_ABOVE,
+) -> Rederive:
+    """Derive again the restrictions of `records` and of every record whose subject is one of
+    `enterprises` (their roles changed), with the same `derive()` a full rebuild uses; above
+    `full_above` of the stored records, rebuild everything instead and say so."""
+    cat = catalogue if catalogue is not None else load_catalogue()
+    day = to_date(on, "on")
+    clock = _Clock()
+    usccs = sorted(set(enterprises))
+    ids = set(records)
+    if usccs:
+        ids |= {r["record_id"] for r in store.read("punishment/record_ids_of_enterprises", usccs=usccs)}
+    total = int(store.read("punishment/record_count")[0]["n"])
+    if total and len(ids) > full_above * total:
+        rb = rebuild_restrictions(store, on=day, catalogue=cat)
+        return Rederive(
+            mode="full",
+            reason=f"{len(ids)} of {total} records affected, above {full_above:.0%}: full rebuild",
+            records=rb.records,
+            restrictions=rb.restrictions,
+            removed=0,
+            tasks_created=rb.tasks_created,
+            statuses_synced=rb.statuses_synced,
+            seconds=rb.seconds,
+        )
+    wanted = sorted(ids)
+    store.ensure_schema()
+    derived, removed, tasks = _rederive_some(store, wanted, day, cat, clock)
+    synced = sync_statuses(store) if wanted else 0
+    clock.lap("sync_statuses")
+    return Rederive(
+        mode="incremental",
+        reason=f"{len(wanted)} of {total} records affected",
+        records=len(wanted),
+        restrictions=len(derived),
+        removed=removed,
+        tasks_created=tasks.num_rows,
+        statuses_synced=synced,
+        seconds=clock.seconds(),
+    )
+
+
+def subset_frames(store: GraphStore, ids: list[str], catalogue: MeasureCatalogue) -> tuple[pd.DataFrame, ...]:
+    """`all_frames` cut to the records `ids`: the same four inputs, read by key."""
+    which = catalogue.record_filter()
+    recs = records_frame(
+        pd.concat(
+            [
+                store.read_frame("punishment/records_enterprise_in", ids=ids, **which),
+                store.read_frame("punishment/records_person_in", ids=ids, **which),
+            ],
+            ignore_index=True,
+        )
+    )
+    ents = recs.loc[recs["subject_kind"] == "Enterprise", "subject_key"].drop_duplicates().tolist()
+    kept = recs["record_id"].tolist()
+    events = events_frame(store.read_frame("punishment/events_in", ids=kept) if kept else None)
+    roles = roles_frame(store.read_frame("punishment/roles_in", usccs=ents) if ents else None)
+    responsible = responsible_frame(store.read_frame("punishment/responsible_in", ids=kept) if kept else None)
+    return recs, events, roles, responsible
+
+
+def _rederive_some(
+    store: GraphStore, ids: list[str], day: dt.date, cat: MeasureCatalogue, clock: _Clock
+) -> tuple[pd.DataFrame, int, pa.Table]:
+    if not ids:
+        return (
+            derive(records_frame(None), events_frame(None), roles_frame(None), responsible_frame(None), cat),
+            0,
+            task_table(pd.DataFrame(), (), day),
+        )
+    frames = subset_frames(store, ids, cat)
+    clock.lap("read")
+    derived = derive(*frames, cat)
+    clock.lap("derive")
+    before = store.read_arrow("punishment/restriction_ids_of_records", ids=ids).num_rows
+    existing = store.read_arrow("punishment/task_ids_of_records", ids=ids).column("task_id").to_pylist()
+    tasks = task_table(derived, existing, day)
+    steps: list[WriteStep] = [("punishment/restrictions_delete_records", {"ids": ids})]
+    for kind, query in sorted(_TARGET_QUERY.items()):
+        part = derived[(derived["target_kind"] == kind).to_numpy()]
+        steps.append((f"punishment/restriction_insert_{query}", arrow_table(part, RESTRICTION_TYPES)))
+    steps.append(("punishment/task_insert", tasks))
+    store.write_many(steps)  # one transaction: a reader sees the old restrictions or the new
+    clock.lap("write")
+    return derived, before, tasks

@@ -1,0 +1,80 @@
+"""A bundle re-load re-derives only the records it touched, and ends where a full rebuild would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from graph_credit import punishment as pu
+from graph_credit.store.base import GraphStore
+from graph_credit.store.embedded import EmbeddedStore
+from tests.punishment.test_rebuild import many_cases, stored
+from tests.punishment.world import World
+
+
+def _world(folder: Path) -> World:
+    w = World(folder)
+    for i in range(6):
+        e = w.ent(f"E{i}")
+        w.person(f"P{i}")
+        w.person(f"Q{i}")
+        w.role(f"P{i}", e, "legal_rep", "2010-01-01", "")
+        w.role(f"Q{i}", e, "director", "2012-01-01", "")
+        w.record(f"R{i}a", e, "blacklist", decision="2023-05-01", act="2022-01-01", valid_until="2030-01-01")
+        w.record(f"R{i}b", e, "judgment_debtor", decision="2023-06-01", act="2022-02-01")
+    return w
+
+
+def _tasks(store: GraphStore) -> list[tuple[str, str]]:
+    return sorted((r["task_id"], r["restriction_id"]) for r in store.read("punishment/tasks_all"))
+
+
+def test_a_reload_changing_one_role_rederives_only_that_enterprise(store: GraphStore, tmp_path: Path) -> None:
+    w = _world(tmp_path / "bundle").load(store, derive=True)
+    first = w.report.restrictions
+    assert first is not None and first["mode"] == "full"  # every record is new
+    assert "above 20%" in first["reason"]
+    # E0's legal representative left before the act date of its records; a successor took over
+    w.roles[1] = f"P0,{w.uscc['E0']},legal_rep,2010-01-01,2021-12-31"
+    w.person("S0")
+    w.role("S0", "E0", "legal_rep", "2022-01-01", "")
+    w.load(store, derive=True)
+    again = w.report.restrictions
+    assert again is not None and again["mode"] == "incremental", again
+    assert again["records"] == 2  # R0a and R0b, nothing of the other five enterprises
+    assert again["reason"] == "2 of 12 records affected"
+    now = stored(store)
+    reached = set(now.loc[now["role"] == "legal_rep", "target_key"])
+    assert w.key("S0") in reached and w.key("P0") not in reached
+    tasks = _tasks(store)
+    rebuilt = pu.rebuild_restrictions(store)
+    pd.testing.assert_frame_equal(stored(store), now)
+    assert rebuilt.tasks_created == 0  # the re-derivation pushed every task a rebuild would
+    assert _tasks(store) == tasks
+
+
+def test_a_reload_that_changes_nothing_derives_nothing(store: GraphStore, tmp_path: Path) -> None:
+    w = _world(tmp_path / "bundle").load(store, derive=True)
+    w.load(store, derive=True)
+    assert w.report.restrictions is None
+
+
+def test_a_rebuild_pushes_the_tasks_incremental_propagation_pushes(tmp_path: Path) -> None:
+    one = EmbeddedStore(tmp_path / "one.lbug", buffer_pool_mb=256)
+    two = EmbeddedStore(tmp_path / "two.lbug", buffer_pool_mb=256)
+    try:
+        many_cases(tmp_path / "a", one)
+        many_cases(tmp_path / "b", two)
+        one.ensure_schema()
+        ids = sorted(
+            r["record_id"] for r in one.run_text("MATCH (c:CreditRecord) RETURN c.record_id AS record_id")
+        )
+        for rid in ids:
+            pu.propagate(one, rid, on="2020-01-01")
+        pu.rebuild_restrictions(two, on="2020-01-01")
+        assert len(_tasks(one)) > 20
+        assert _tasks(two) == _tasks(one)
+    finally:
+        one.close()
+        two.close()
