@@ -22,6 +22,17 @@ EdgeKind = Literal[
     "GUARANTEES",
     "BRANCH_OF",
 ]
+RecordKind = Literal[
+    "blacklist",
+    "judgment_debtor",
+    "admin_penalty",
+    "admin_licence",
+    "abnormal_operation",
+    "tax_credit",
+    "procurement_bad_conduct",
+    "red_list",
+]
+RecordStatus = Literal["active", "under_objection", "corrected", "revoked", "repaired", "expired"]
 
 ACME = "91350100M000100Y43"
 HOLDCO = "91110000600037341L"

@@ -9,7 +9,17 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field
 
 from api.schemas.common import ApiModel, Page
-from api.schemas.graph import EX_ENTERPRISE, EX_HOLDS, EX_PERSON, HOLDCO, EdgeRef, NodeRef, Path
+from api.schemas.graph import (
+    EX_ENTERPRISE,
+    EX_HOLDS,
+    EX_PERSON,
+    HOLDCO,
+    EdgeRef,
+    NodeRef,
+    Path,
+    RecordKind,
+    RecordStatus,
+)
 from graph_credit.investigate import RecordsNear, SharedLinks
 
 
@@ -154,8 +164,8 @@ class GuaranteeChains(ApiModel):
 
 class RecordRef(ApiModel):
     record_id: str = Field(examples=["R1"])
-    kind: str | None = Field(examples=["blacklist"])
-    status: str | None = Field(examples=["active"])
+    kind: RecordKind | None = Field(examples=["blacklist"])
+    status: RecordStatus | None = Field(examples=["active"])
     category: str | None = Field(None, examples=["食品药品"])
     level: str | None = Field(None, examples=[None], description="tax credit level A-D, M")
     authority: str | None = Field(None, examples=["佳木斯市市场监督管理局"])

@@ -9,17 +9,8 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from api.schemas.common import ApiModel
+from api.schemas.graph import RecordKind
 
-RecordKind = Literal[
-    "blacklist",
-    "judgment_debtor",
-    "admin_penalty",
-    "admin_licence",
-    "abnormal_operation",
-    "tax_credit",
-    "procurement_bad_conduct",
-    "red_list",
-]
 TargetRole = Literal[
     "subject", "legal_rep", "principal", "responsible", "director", "supervisor", "manager", "shareholder"
 ]

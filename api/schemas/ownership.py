@@ -235,7 +235,7 @@ class Controller(ApiModel):
     target: Party
     as_of: dt.date = Field(examples=["2024-06-30"])
     status: Literal["controlled", "no_controller", "undetermined"] = Field(examples=["controlled"])
-    controller: Party | None = None
+    controller: Party | None = Field(None, description="null unless status is controlled")
     control: float | None = Field(None, examples=[0.6], description="the controller's votes in the target")
     chain: list[Party] = Field(default_factory=list, description="controller first, target last")
     steps: list[ControlStep] = Field(default_factory=list, description="one per link, top down")

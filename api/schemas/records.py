@@ -12,11 +12,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.common import ApiModel, Page
-from api.schemas.graph import ACME
+from api.schemas.graph import ACME, RecordKind, RecordStatus
 from graph_credit.punishment import PublishedRecord as DomainPublished
 from graph_credit.punishment import TaskList
 
-RecordStatus = Literal["active", "under_objection", "corrected", "revoked", "repaired", "expired"]
 Action = Literal[
     "created", "activated", "objection", "objection_upheld", "objection_rejected", "repair", "expiry"
 ]
@@ -47,7 +46,7 @@ class PublishedRecord(ApiModel):
     """A record as the credit publicity (信用公示) shows it while it is valid."""
 
     record_id: str = Field(examples=["R1"])
-    kind: str = Field(examples=["admin_penalty"])
+    kind: RecordKind = Field(examples=["admin_penalty"])
     category: str = Field(examples=["食品药品"])
     authority: str = Field(examples=["佳木斯市市场监督管理局"])
     basis: str = Field(examples=["《食品安全法》"])
@@ -71,7 +70,7 @@ class RecordEventView(ApiModel):
 
 class RecordHistory(ApiModel):
     record_id: str = Field(examples=["R1"])
-    kind: str = Field(examples=["blacklist"])
+    kind: RecordKind = Field(examples=["blacklist"])
     status: RecordStatus = Field(examples=["under_objection"])
     repairable: bool = Field(examples=[True])
     events: list[RecordEventView] = Field(description="oldest first")

@@ -9,8 +9,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from api.schemas.common import ApiModel
-from api.schemas.graph import ACME, HOLDCO, ZHANG
-from api.schemas.measures import RecordKind
+from api.schemas.graph import ACME, HOLDCO, ZHANG, RecordKind, RecordStatus
 
 State = Literal["active", "suspended", "withdrawn", "ended"]
 Role = Literal[
@@ -64,7 +63,7 @@ class Restriction(ApiModel):
     bars_office: bool = Field(examples=[True])
     record_id: str = Field(examples=["R1"])
     record_kind: RecordKind = Field(examples=["blacklist"])
-    record_status: str = Field(examples=["active"])
+    record_status: RecordStatus = Field(examples=["active"])
     record_authority: str = Field(examples=["佳木斯市市场监督管理局"])
     role: Role = Field(examples=["legal_rep"], description="how the target is reached from the record")
     office: str = Field(
@@ -155,7 +154,7 @@ class IncentiveStatus(ApiModel):
 
 class MonitoringItem(ApiModel):
     record_id: str = Field(examples=["R1"])
-    record_kind: str = Field(examples=["blacklist"])
+    record_kind: RecordKind = Field(examples=["blacklist"])
     since: dt.date = Field(examples=["2024-05-01"])
     until: dt.date = Field(examples=["2026-05-01"])
     months: int = Field(examples=[24])

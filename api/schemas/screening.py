@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.common import ApiModel
-from api.schemas.graph import ACME, ZHANG, NodeRef, Path, SearchHit
+from api.schemas.graph import ACME, ZHANG, NodeRef, Path, RecordKind, RecordStatus, SearchHit
 
 MAX_BATCH = 10_000  # the schema's ceiling; GRAPH_CREDIT_API_MAX_BATCH sets the one in force
 
@@ -71,7 +71,7 @@ class RecordEvidence(ApiModel):
     """A credit record as the check saw it, with its state on the check date."""
 
     record_id: str = Field(examples=["R1"])
-    kind: str | None = Field(None, examples=["blacklist"])
+    kind: RecordKind | None = Field(None, examples=["blacklist"])
     category: str | None = Field(None, examples=["食品药品"])
     level: str | None = Field(None, examples=[None], description="tax credit level")
     authority: str | None = Field(None, examples=["佳木斯市市场监督管理局"])
@@ -80,7 +80,7 @@ class RecordEvidence(ApiModel):
     decision_date: dt.date | None = Field(None, examples=["2021-05-01"])
     valid_until: dt.date | None = Field(None, examples=["2024-05-01"])
     repairable: bool | None = Field(None, examples=[False])
-    status: str | None = Field(None, examples=["active"], description="the record's stored status")
+    status: RecordStatus | None = Field(None, examples=["active"], description="the record's stored status")
     monitoring_months: int | None = Field(None, examples=[24])
     summary: str | None = Field(None, examples=["生产销售不符合安全标准的食品"])
     state: Literal["active", "under_objection", "history", "void", "future"] = Field(
@@ -109,8 +109,8 @@ class RestrictionEvidence(ApiModel):
     measure_name: str | None = Field(None, examples=["市场和行业禁入"])
     state: Literal["active", "suspended", "withdrawn", "ended"] = Field(examples=["active"])
     record_id: str | None = Field(None, examples=["R1"])
-    record_kind: str | None = Field(None, examples=["blacklist"])
-    record_status: str | None = Field(None, examples=["active"])
+    record_kind: RecordKind | None = Field(None, examples=["blacklist"])
+    record_status: RecordStatus | None = Field(None, examples=["active"])
     role: str | None = Field(None, examples=["legal_rep"])
     via_enterprise: str | None = Field(None, examples=[ACME])
     start: dt.date | None = Field(None, examples=["2021-05-01"])
@@ -160,7 +160,9 @@ class Holder(ApiModel):
     direct: float = Field(examples=[0.6])
     controller: bool = Field(False, examples=[True])
     beneficial: bool = Field(False, examples=[True])
-    path: Path | None = None
+    path: Path | None = Field(
+        None, description="the largest path of holdings from the holder to the candidate"
+    )
 
 
 class Tie(ApiModel):
@@ -206,7 +208,7 @@ class ProjectTie(ApiModel):
 
 
 class OwnershipSummary(ApiModel):
-    controller: NodeRef | None = None
+    controller: NodeRef | None = Field(None, description="the actual controller; null when there is none")
     control: float | None = Field(None, examples=[0.6])
     controller_message: str = Field(
         examples=[
