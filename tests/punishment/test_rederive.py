@@ -34,7 +34,7 @@ def test_a_reload_changing_one_role_rederives_only_that_enterprise(store: GraphS
     w = _world(tmp_path / "bundle").load(store, derive=True)
     first = w.report.restrictions
     assert first is not None and first["mode"] == "full"  # every record is new
-    assert "above 20%" in first["reason"]
+    assert first["reason"] == "12 of 12 records affected, above 10,000 or 20%: full rebuild"
     # E0's legal representative left before the act date of its records; a successor took over
     w.roles[1] = f"P0,{w.uscc['E0']},legal_rep,2010-01-01,2021-12-31"
     w.person("S0")
