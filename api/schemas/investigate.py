@@ -190,6 +190,7 @@ class ParamInfo(ApiModel):
 
 
 class FunctionInfo(ApiModel):
+    # Not promised: `module`, the Python module that holds the function.
     name: str = Field(examples=["neighbourhood"])
     purpose: str = Field(examples=["Nodes and edges within `hops` (1-4) of a subject, ..."])
     params: list[ParamInfo]

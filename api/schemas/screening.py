@@ -267,6 +267,8 @@ class ScreeningResult(ApiModel):
         description="the grading policy and digest the grade came from",
     )
     notes: list[str] = Field(default_factory=list, examples=[[]], description="limits of this answer")
+    # Not promised: `queries` (how many engine queries the check issued: a diagnostic that changes
+    # with the implementation).
 
 
 class CandidateChoice(ApiModel):

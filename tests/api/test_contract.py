@@ -252,3 +252,23 @@ def test_the_contracts_vocabularies_are_the_domains() -> None:
     assert not differ, (
         f"contract literals that differ from the domain (update api/schemas, regenerate): {differ}"
     )
+
+
+def test_changes_answer_in_their_contract(api_rw: Api) -> None:
+    from api.schemas.records import RecordHistory, Task, TaskPage, Transition
+    from api.schemas.screening import BatchOut
+
+    api = api_rw
+    r = api.post("/records/R1/objection", "operator", json={"on": "2022-06-01", "basis": "异议申请书"})
+    assert r.status_code == 200, r.text
+    Transition.model_validate(r.json())
+    decided = {"on": "2022-06-20", "basis": "核查结论", "upheld": False}
+    Transition.model_validate(api.post("/records/R1/decision", "operator", json=decided).json())
+    RecordHistory.model_validate(api.get("/records/R1", "operator").json())
+    tasks = TaskPage.model_validate(api.get("/tasks?as_of=2022-06-30", "operator").json())
+    assert tasks.items, "the fixture's record pushes tasks to departments"
+    report = {"on": "2022-07-01", "action": "已在招标资格审查中限制其参与"}
+    r = api.post(f"/tasks/{tasks.items[0].task_id}/report", "operator", json=report)
+    assert Task.model_validate(r.json()).answered_on is not None
+    r = api.post("/screening/batch", "screening", json={"candidates": [ACME, "佳木斯"]})
+    assert BatchOut.model_validate(r.json()).total == 2
