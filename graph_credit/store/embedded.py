@@ -100,6 +100,15 @@ class EmbeddedStore:
             conn.set_max_threads_for_exec(threads)
             self._local.threads = threads
         try:
+            if any(isinstance(v, pa.Table) for v in params.values()):
+                # execute() keeps a prepared statement per (text, parameter types) for the life
+                # of the connection, and a table is its own type: each bulk write would leave
+                # one, holding its data (about 0.4 MB per small write, without end, in a server
+                # taking record changes). Prepared here, it goes when this call ends.
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    prepared = conn.prepare(text, params)
+                return conn.execute(prepared, params)
             return conn.execute(text, params)
         except RuntimeError as exc:
             raise EngineError(f"LadybugDB: {exc}") from exc

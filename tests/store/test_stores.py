@@ -117,3 +117,24 @@ def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
     with pytest.raises(EngineError, match="read-only"):
         ro.write("admin/touch_enterprise", uscc="91110000600037341L", name="乙")
     ro.close()
+
+
+def test_bulk_writes_leave_no_prepared_statement_behind(tmp_path: Path) -> None:
+    """ladybug's execute() caches a prepared statement per (text, parameter types) for the life of
+    the connection, and each Arrow table counts as a type of its own: a server taking record
+    changes grew without end (0.4 MB a write). The cache is the library's own attribute, pinned
+    with the library's version in pyproject.toml."""
+    import pyarrow as pa
+
+    store = EmbeddedStore(tmp_path / "g.lbug", buffer_pool_mb=64)
+    try:
+        store.ensure_schema()
+        cache = store._conn()._pybind_implicit_prepared_cache  # type: ignore[attr-defined]
+        for i in range(30):
+            table = pa.table({"uscc": [f"U{i:03d}"], "name": ["甲"]})
+            store.write_many([("admin/touch_enterprise", {"uscc": f"V{i:03d}", "name": "乙"})])
+            store._run("LOAD FROM $frame CREATE (:Enterprise {uscc: uscc, name: name})", {"frame": table})
+        assert graph_stats(store)["nodes"]["Enterprise"] == 60
+        assert len(cache) <= 3  # the named write's one statement, not one per table
+    finally:
+        store.close()
