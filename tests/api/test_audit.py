@@ -123,3 +123,29 @@ def test_unwritable_log_stops_the_query(api_db: Path, tmp_path: Path) -> None:
             assert r.status_code == 503 and "try again" in r.json()["error"]["message"]
     finally:
         store.close()
+
+
+def test_checkpoints_run_beside_the_requests_and_keep_the_log_small(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from graph_credit import audit
+
+    monkeypatch.setattr(audit, "CHECKPOINT_EVERY_S", 0.01)
+    log = QueryLog(tmp_path / "q.sqlite")
+    # a request's commit never copies the write-ahead log into the database (an fsync) itself
+    assert log._db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    for i in range(3000):
+        log.record(
+            who="w", role="operator", action="read", endpoint="GET /x", subjects=[f"S{i}"], purpose=None
+        )
+        if i % 500 == 0:
+            time.sleep(0.1)  # let the checkpointer in, as the gaps between requests do
+    wal = tmp_path / "q.sqlite-wal"
+    # about one burst of 500 commits (9 MB); 52 MB were it never checkpointed
+    assert wal.stat().st_size < 16 * 1024 * 1024
+    log.close()
+    again = QueryLog(tmp_path / "q.sqlite")
+    assert again.count() == 3000
+    again.close()
