@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from graph_credit import investigate
@@ -130,7 +131,8 @@ def check(
         guarantees=guarantees,
         projects=ev.projects,
         incentive=inc,
-        policy=f"{policy.source} ({policy.digest})",
+        # the file name and digest identify the policy; the server's path is no business of a client
+        policy=f"{Path(policy.source).name} ({policy.digest})",
         queries=ev.queries,
         notes=list(dict.fromkeys(ev.notes)),
     )

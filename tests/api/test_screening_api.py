@@ -26,6 +26,7 @@ def test_single_check_graded_and_masked(api: Api) -> None:
     assert body["candidate"]["uscc"] == ACME and body["grade"] in "ABCD" and body["findings"]
     people = _people(body)
     assert people and all(p["id_masked"] is None for p in people)
+    assert body["policy"].startswith("grading.yaml (")  # which policy, not where the server keeps it
     full = api.get(f"/screening/{ACME}", "investigator", params={"as_of": "2024-06-30"}).json()
     assert any(p["id_masked"] for p in _people(full))
     assert api.log.list(Filter(action="screen"))[0].subject == ACME
