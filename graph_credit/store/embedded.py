@@ -101,14 +101,10 @@ class EmbeddedStore:
             self._local.threads = threads
         try:
             if any(isinstance(v, pa.Table) for v in params.values()):
-                # execute() keeps a prepared statement per (text, parameter types) for the life
-                # of the connection, and a table is its own type: each bulk write would leave
-                # one, holding its data (about 0.4 MB per small write, without end, in a server
-                # taking record changes). Prepared here, it goes when this call ends.
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", DeprecationWarning)
-                    prepared = conn.prepare(text, params)
-                return conn.execute(prepared, params)
+                try:
+                    return conn.execute(text, params)
+                finally:
+                    _forget_table_statements(conn)
             return conn.execute(text, params)
         except RuntimeError as exc:
             raise EngineError(f"LadybugDB: {exc}") from exc
@@ -311,3 +307,20 @@ def _rows(result: Any) -> list[dict[str, Any]]:
 
 def _empty_table(arg: object) -> bool:
     return isinstance(arg, pa.Table) and arg.num_rows == 0
+
+
+def _forget_table_statements(conn: ladybug.Connection) -> None:
+    """Drop the statements execute() cached for a table parameter.
+
+    ladybug keeps a prepared statement per (text, parameter types) for the life of the
+    connection, and each table is a type of its own: every bulk write would leave one behind,
+    holding its data (about 0.4 MB per small write, without end, in a server taking record
+    changes). Preparing each call apart instead costs a millisecond more per write; dropping the
+    entry after the call does not. The cache is the library's own (ladybug is pinned)."""
+    cache = getattr(conn, "_pybind_implicit_prepared_cache", None)
+    lock = getattr(conn, "_prepared_cache_lock", None)
+    if not cache or lock is None:
+        return
+    with lock:
+        for key in [k for k in cache if any(sig and sig[0] == "pointer" for _, sig in k[1])]:
+            del cache[key]
