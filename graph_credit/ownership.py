@@ -39,6 +39,7 @@ from pydantic import BaseModel, Field, computed_field
 from scipy.sparse.csgraph import connected_components
 from scipy.sparse.linalg import MatrixRankWarning, spsolve
 
+from graph_credit.dates import to_date
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.model import OVER_FULL_TOLERANCE, OrgType
 from graph_credit.store.base import GraphStore
@@ -412,19 +413,6 @@ class _Subgraph:
     def name(self, key: str) -> str:
         p = self.parties.get(key)
         return p.label if p else key
-
-
-def _as_of(as_of: dt.date | str | None) -> dt.date:
-    if as_of is None:
-        return dt.date.today()
-    if isinstance(as_of, dt.datetime):
-        return as_of.date()
-    if isinstance(as_of, dt.date):
-        return as_of
-    try:
-        return dt.date.fromisoformat(str(as_of))
-    except ValueError:
-        raise InvalidInput(f"as_of must be a date (YYYY-MM-DD), not {as_of!r}") from None
 
 
 def _check_limits(depth: int, max_nodes: int) -> None:
@@ -1188,7 +1176,7 @@ def ownership_up(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> OwnershipTree:
     """The holders of `subject` (USCC or person key), their holders, ... up to `depth` hops."""
-    when = _as_of(as_of)
+    when = to_date(as_of)
     _check_limits(depth, max_nodes)
     party = _resolve(store, subject)
     g = _fetch(store, party, "up", when, depth, max_nodes)
@@ -1207,7 +1195,7 @@ def ownership_down(
 ) -> OwnershipTree:
     """The enterprises `subject` holds, what they hold, ... up to `depth` hops, largest stakes
     first when a hub holds more than the caps allow."""
-    when = _as_of(as_of)
+    when = to_date(as_of)
     _check_limits(depth, max_nodes)
     party = _resolve(store, subject)
     g = _fetch(store, party, "down", when, depth, max_nodes)
@@ -1217,7 +1205,7 @@ def ownership_down(
 def _upstream(
     store: GraphStore, uscc: str, as_of: dt.date | str | None, depth: int, max_nodes: int
 ) -> _Subgraph:
-    when = _as_of(as_of)
+    when = to_date(as_of)
     _check_limits(depth, max_nodes)
     party = _resolve(store, uscc, enterprise_only=True)
     return _fetch(store, party, "up", when, depth, max_nodes)

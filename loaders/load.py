@@ -25,14 +25,6 @@ from graph_credit.store.base import GraphStore
 from loaders.bundle import Known, ValidatedBundle, read_bundle
 from loaders.columns import arrow_strings
 
-_ARROW = {
-    PropType.STRING: pa.string(),
-    PropType.DOUBLE: pa.float64(),
-    PropType.DATE: pa.date32(),
-    PropType.BOOL: pa.bool_(),
-    PropType.INT: pa.int64(),
-}
-
 
 @dataclass
 class TableCounts:

@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from graph_credit.errors import InvalidInput
+from graph_credit.dates import to_date
 from graph_credit.model import PropType
+
+__all__ = ["arrow_rows", "arrow_table", "py_date", "to_date"]
 
 _ARROW = {
     PropType.STRING: pa.string(),
@@ -57,20 +59,6 @@ def arrow_rows(rows: list[dict], types: dict[str, PropType]) -> pa.Table:
     """Plain rows (dates as `datetime.date`) as a table typed like `arrow_table`'s, without pandas."""
     schema = pa.schema([(name, _ARROW[t]) for name, t in types.items()])
     return pa.Table.from_pylist([{name: r.get(name) for name in types} for r in rows], schema=schema)
-
-
-def to_date(value: dt.date | str | None, what: str = "as_of") -> dt.date:
-    """A date argument: a date, an ISO string, or None for today."""
-    if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidInput(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def py_date(value: object) -> dt.date | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_credit import investigate
+from graph_credit.dates import to_date
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.identifiers import is_uscc, normalize_uscc
 from graph_credit.investigate import NodeRef
@@ -24,16 +25,7 @@ from graph_credit.store.base import GraphStore
 
 
 def as_of_date(as_of: dt.date | str | None) -> dt.date:
-    if as_of is None:
-        return dt.date.today()
-    if isinstance(as_of, dt.datetime):
-        return as_of.date()
-    if isinstance(as_of, dt.date):
-        return as_of
-    try:
-        return dt.date.fromisoformat(str(as_of).strip())
-    except ValueError:
-        raise InvalidInput(f"as_of must be a date (YYYY-MM-DD), not {as_of!r}") from None
+    return to_date(as_of)
 
 
 def resolve_candidate(store: GraphStore, query: str) -> str | CandidateChoice:

@@ -130,12 +130,11 @@ class Neo4jStore:
     def bulk_write(self, name: str, table: pa.Table) -> int:
         return self._write_batches(name, table.to_pylist())
 
-    def _write_batches(self, name: str, rows: list[dict[str, Any]], batch_size: int = 5000) -> int:
+    def _write_batches(self, name: str, rows: list[dict[str, Any]]) -> int:
         text = self._query(name).text
         with self._write_lock:
-            for i in range(0, len(rows), batch_size):
-                batch = [{k: _clean(v) for k, v in r.items()} for r in rows[i : i + batch_size]]
-                self._execute(text, {"rows": batch}, write=True)
+            for batch in _batches(rows):
+                self._execute(text, batch, write=True)
         return len(rows)
 
     def write_many(self, steps: Sequence[WriteStep]) -> None:
@@ -145,8 +144,7 @@ class Neo4jStore:
         for name, arg in steps:
             text = self._query(name).text
             if isinstance(arg, pa.Table):
-                rows = [{k: _clean(v) for k, v in r.items()} for r in arg.to_pylist()]
-                todo += [(text, {"rows": rows[i : i + 5000]}) for i in range(0, len(rows), 5000)]
+                todo += [(text, batch) for batch in _batches(arg.to_pylist())]
             else:
                 todo.append((text, arg))
 
@@ -165,3 +163,11 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
+
+
+def _batches(rows: list[dict[str, Any]], size: int = 5000) -> list[dict[str, Any]]:
+    """`$rows` parameters for UNWIND, `size` rows each, values as the driver takes them."""
+    return [
+        {"rows": [{k: _clean(v) for k, v in r.items()} for r in rows[i : i + size]]}
+        for i in range(0, len(rows), size)
+    ]
