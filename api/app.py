@@ -19,6 +19,7 @@ from graph_credit.apikeys import ApiKey, load_keys
 from graph_credit.audit import QueryLog
 from graph_credit.settings import Settings, get_settings
 from graph_credit.store import GraphStore, open_store
+from graph_credit.topology import index_for
 
 DESCRIPTION = """Linked credit relationships as a graph: screening, investigation and records.
 
@@ -48,6 +49,9 @@ def create_app(
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         app.state.store = store or open_store(s)
         app.state.query_log = query_log or QueryLog(s.audit_db_path)
+        # load (or build) the topology index in the background now: a credit check reads a holding
+        # company's stakes from it once it is ready, and never waits for it
+        index_for(app.state.store, wait=False)
         try:
             yield
         finally:

@@ -36,7 +36,9 @@ from graph_credit.screening.models import (
 )
 from graph_credit.screening.policy import Policy
 from graph_credit.screening.restrictions import restrictions_of
+from graph_credit.screening.stakes_index import stakes_held
 from graph_credit.store.base import GraphStore
+from graph_credit.topology import ready_index
 
 
 class CountingStore:
@@ -238,18 +240,29 @@ def _stakes(
     with a listing that says how many there are."""
     n = policy.limits.stakes_listed
     p = {"key": holder.key, "as_of": ev.as_of, "min_share": min_share - 1e-12}
-    every = store.read("screening/stakes_of", **p)
-    if len(every) <= min(n, STAKES_READ - 1):  # all of them (with the candidate, if the holder holds it)
-        return sorted(
-            (r for r in every if r["target"] != ev.ref.key), key=lambda r: (-float(r["ratio"]), r["target"])
-        )
+    index = ready_index(store)
+    held = stakes_held(index, holder.key, ev.as_of, p["min_share"], ev.ref.key) if index is not None else None
+    if held is not None:
+        if len(held) <= n:
+            return held.rows(range(len(held)))
+        total, rows = len(held), held.rows(range(n))
+    else:
+        every = store.read("screening/stakes_of", **p)
+        if len(every) <= min(n, STAKES_READ - 1):  # all of them (with the candidate, if the holder holds it)
+            return sorted(
+                (r for r in every if r["target"] != ev.ref.key),
+                key=lambda r: (-float(r["ratio"]), r["target"]),
+            )
+        total = int(store.read("screening/stakes_count", **p, skip=ev.ref.key)[0]["n"])
+        rows = store.read("screening/stakes_top", **p, skip=ev.ref.key, n=n)
+        if total <= n:
+            return rows
     p["skip"] = ev.ref.key
-    total = int(store.read("screening/stakes_count", **p)[0]["n"])
-    rows = store.read("screening/stakes_top", **p, n=n)
-    if total <= n:
-        return rows
     kinds, restricted = _interest(policy, "outbound" if role == "outbound" else "related", role)
-    risky = store.read("screening/stakes_with_records", **p, kinds=kinds) if kinds else []
+    if held is not None:
+        risky = held.rows(held.with_records(kinds))
+    else:
+        risky = store.read("screening/stakes_with_records", **p, kinds=kinds) if kinds else []
     if restricted:
         risky += store.read("screening/stakes_restricted", **p)
     listed = {(r["target"], r["since"], r["ratio"]): r for r in rows[:n]}

@@ -5,7 +5,14 @@ Paths are searched in it and neighbourhoods take degrees and hub counts from it;
 edge properties still come from the engine (graph_credit.investigate)."""
 
 from graph_credit.topology.build import build_index
-from graph_credit.topology.cache import cache_path, drop_index, file_stamp, index_for, index_state
+from graph_credit.topology.cache import (
+    cache_path,
+    drop_index,
+    file_stamp,
+    index_for,
+    index_state,
+    ready_index,
+)
 from graph_credit.topology.index import OPEN_END, OPEN_START, TopologyIndex, day_number
 
 __all__ = [
@@ -19,4 +26,5 @@ __all__ = [
     "file_stamp",
     "index_for",
     "index_state",
+    "ready_index",
 ]

@@ -313,6 +313,16 @@ def index_for(store: Any, *, wait: bool | None = None) -> TopologyIndex | None:
     return _refresh(src, h)
 
 
+def ready_index(store: Any) -> TopologyIndex | None:
+    """The store's index if it is in memory and fresh now; None otherwise, without loading or
+    building one (for a caller with an engine way of its own, such as a credit check)."""
+    src = index_source(store)
+    if src is None:
+        return None
+    h = _holder(src)
+    return _settled(src, h) if h.index is not None else None
+
+
 def index_state(store: Any) -> tuple[str, int]:
     """How the store's index stands, without loading or building it: (off | none | fresh | stale |
     building, how many times it was loaded or built)."""
