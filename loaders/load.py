@@ -243,8 +243,12 @@ class _Touched:
 
     records: set[str] = field(default_factory=set)
     enterprises: set[str] = field(default_factory=set)
+    # persons and enterprises whose fields changed: restrictions and tasks carry their name
+    renamed: dict[str, set[str]] = field(default_factory=lambda: {"Person": set(), "Enterprise": set()})
 
     def note(self, plan: TablePlan, new: pa.Table, changed: pa.Table) -> None:
+        if plan.kind in self.renamed and not plan.is_edge:
+            self.renamed[plan.kind] |= {k for k in changed.column(plan.key).to_pylist() if k}
         if plan.kind not in _RESTRICTION_INPUTS:
             return
         column = plan.key if plan.kind == "CreditRecord" else "dst"
@@ -255,7 +259,7 @@ class _Touched:
             self.enterprises |= keys
 
     def __bool__(self) -> bool:
-        return bool(self.records or self.enterprises)
+        return bool(self.records or self.enterprises or any(self.renamed.values()))
 
 
 def _derive_restrictions(
@@ -267,13 +271,18 @@ def _derive_restrictions(
     from graph_credit.errors import InvalidInput
     from graph_credit.punishment.rebuild import rederive
 
-    try:
-        done = rederive(store, records=touched.records, enterprises=touched.enterprises)
-    except InvalidInput as exc:  # a broken measure catalogue must not lose the load
-        report.warnings.append(f"restrictions not derived: {exc}")
-        return
-    report.restrictions = done.model_dump()
-    progress(f"derived restrictions ({done.reason})")
+    if touched.records or touched.enterprises:
+        try:
+            done = rederive(store, records=touched.records, enterprises=touched.enterprises)
+        except InvalidInput as exc:  # a broken measure catalogue must not lose the load
+            report.warnings.append(f"restrictions not derived: {exc}")
+            return
+        report.restrictions = done.model_dump()
+        progress(f"derived restrictions ({done.reason})")
+    for kind, keys in touched.renamed.items():
+        if keys:  # a restriction and its tasks show their target's name: it follows a rename
+            table = pa.table({"key": pa.array(sorted(keys), pa.string())})
+            store.bulk_write(f"punishment/target_names_{kind.lower()}", table)
 
 
 def _write_rejects(bundle: ValidatedBundle, out: Path) -> str | None:

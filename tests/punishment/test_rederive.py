@@ -78,3 +78,23 @@ def test_a_rebuild_pushes_the_tasks_incremental_propagation_pushes(tmp_path: Pat
     finally:
         one.close()
         two.close()
+
+
+def test_a_reload_renaming_a_person_and_an_enterprise_renames_their_restrictions_and_tasks(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    w = _world(tmp_path / "bundle").load(store, derive=True)
+    person, ent = w.key("P0"), w.uscc["E0"]
+    w.persons[w.persons.index("P0,P0")] = "P0,张新名"
+    w.ents = [f"{ent},新名有限公司,2000-01-01" if line.startswith(ent) else line for line in w.ents]
+    w.load(store, derive=True)
+    assert w.report.restrictions is None  # no record needs deriving again: a name is no input
+    now = stored(store)
+    assert set(now.loc[now["target_key"] == person, "target_name"]) == {"张新名"}
+    assert set(now.loc[now["target_key"] == ent, "target_name"]) == {"新名有限公司"}
+    assert set(now.loc[~now["target_key"].isin([person, ent]), "target_name"]) >= {"P1", "E1"}
+    tasks = {(r["target_key"], r["target_name"]) for r in store.read("punishment/tasks_all")}
+    assert (person, "张新名") in tasks and (ent, "新名有限公司") in tasks
+    assert not {k for k, name in tasks if k in (person, ent) and name in ("P0", "E0")}
+    pu.rebuild_restrictions(store)
+    pd.testing.assert_frame_equal(stored(store), now)
