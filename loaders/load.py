@@ -276,9 +276,9 @@ def _derive_restrictions(
             done = rederive(store, records=touched.records, enterprises=touched.enterprises)
         except InvalidInput as exc:  # a broken measure catalogue must not lose the load
             report.warnings.append(f"restrictions not derived: {exc}")
-            return
-        report.restrictions = done.model_dump()
-        progress(f"derived restrictions ({done.reason})")
+        else:
+            report.restrictions = done.model_dump()
+            progress(f"derived restrictions ({done.reason})")
     for kind, keys in touched.renamed.items():
         if keys:  # a restriction and its tasks show their target's name: it follows a rename
             table = pa.table({"key": pa.array(sorted(keys), pa.string())})
