@@ -20,6 +20,7 @@ from graph_credit.audit import QueryLog
 from graph_credit.settings import Settings, get_settings
 from graph_credit.store import GraphStore, open_store
 from graph_credit.topology import index_for
+from graph_credit.warmup import prewarm_in_background
 
 DESCRIPTION = """Linked credit relationships as a graph: screening, investigation and records.
 
@@ -52,9 +53,12 @@ def create_app(
         # load (or build) the topology index in the background now: a credit check reads a holding
         # company's stakes from it once it is ready, and never waits for it
         index_for(app.state.store, wait=False)
+        warming = prewarm_in_background(app.state.store) if s.prewarm else None
         try:
             yield
         finally:
+            if warming is not None:
+                warming.join(timeout=60)  # it reads through the store about to be closed
             if store is None:
                 app.state.store.close()
             if query_log is None:

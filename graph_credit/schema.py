@@ -183,6 +183,33 @@ def _topology_files() -> dict[str, str]:
     return out
 
 
+def prewarm_names() -> list[str]:
+    """The buffer-pool warm-up reads, one per node and edge table (graph_credit.warmup)."""
+    nodes = [f"admin/prewarm_{node_slug(k)}" for k in ALL_NODE_KINDS.values()]
+    return nodes + [f"admin/prewarm_{e.name.lower()}" for e in ALL_EDGE_KINDS.values()]
+
+
+def _prewarm_files() -> dict[str, str]:
+    """Reads that touch every column of a table (graph_credit.warmup): LadybugDB's buffer pool is
+    the process's own and starts empty, so a server's first requests would read pages one by one."""
+    out = {}
+    for k in ALL_NODE_KINDS.values():
+        counts = ", ".join(f"count(n.{c}) AS {c}" for c in k.columns)
+        out[f"admin/prewarm_{node_slug(k)}.cypher"] = (
+            _header(f"read every column of the {k.name} table once (warm-up)", "read", "")
+            + f"MATCH (n:{k.name})\nRETURN {counts}\n"
+        )
+    for e in ALL_EDGE_KINDS.values():
+        counts = ", ".join(f"count(r.{c}) AS {c}" for c in e.columns)
+        # both directions: a walk from either end reads the edges stored on its side
+        out[f"admin/prewarm_{e.name.lower()}.cypher"] = (
+            _header(f"read every {e.name} edge once from each end, with its properties (warm-up)", "read", "")
+            + f"MATCH (a)-[r:{e.name}]->(b)\nWITH {counts}\n"
+            + f"MATCH (b)<-[s:{e.name}]-(a)\nRETURN {', '.join(e.columns)}, count(*) AS back\n"
+        )
+    return out
+
+
 def generated_files() -> dict[str, str]:
     files = {
         "schema/create.ladybug.cypher": _header("create every node and rel table", "write", "", "*")
@@ -197,6 +224,7 @@ def generated_files() -> dict[str, str]:
     for e in EDGE_KINDS.values():
         files.update(_edge_files(e))
     files.update(_topology_files())
+    files.update(_prewarm_files())
     return files
 
 

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     topology_index: bool = Field(
         True, description="keep the read-side topology index for paths and neighbourhoods (LadybugDB)"
     )
+    prewarm: bool = Field(
+        True, description="read every table once when the server starts, in the background (LadybugDB)"
+    )
     topology_dir: Path | None = Field(
         None, description="folder for the persisted topology index; default: beside the database file"
     )

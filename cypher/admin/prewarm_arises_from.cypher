@@ -1,0 +1,8 @@
+// purpose: read every ARISES_FROM edge once from each end, with its properties (warm-up)
+// mode: read
+// params: 
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+MATCH (a)-[r:ARISES_FROM]->(b)
+WITH count(r.eid) AS eid
+MATCH (b)<-[s:ARISES_FROM]-(a)
+RETURN eid, count(*) AS back

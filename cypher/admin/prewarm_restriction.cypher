@@ -1,0 +1,6 @@
+// purpose: read every column of the Restriction table once (warm-up)
+// mode: read
+// params: 
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+MATCH (n:Restriction)
+RETURN count(n.rid) AS rid, count(n.target_kind) AS target_kind, count(n.target_key) AS target_key, count(n.target_name) AS target_name, count(n.measure_code) AS measure_code, count(n.measure_name) AS measure_name, count(n.means) AS means, count(n.departments) AS departments, count(n.measure_basis) AS measure_basis, count(n.bars_office) AS bars_office, count(n.record_id) AS record_id, count(n.record_kind) AS record_kind, count(n.record_status) AS record_status, count(n.record_authority) AS record_authority, count(n.role) AS role, count(n.office) AS office, count(n.via_enterprise) AS via_enterprise, count(n.role_edge) AS role_edge, count(n.role_since) AS role_since, count(n.role_until) AS role_until, count(n.role_date) AS role_date, count(n.role_date_source) AS role_date_source, count(n.from_date) AS from_date, count(n.to_date) AS to_date, count(n.suspended) AS suspended, count(n.final_state) AS final_state, count(n.final_since) AS final_since, count(n.final_reason) AS final_reason
