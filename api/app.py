@@ -54,6 +54,7 @@ def create_app(
         # company's stakes from it once it is ready, and never waits for it
         index_for(app.state.store, wait=False)
         warming = prewarm_in_background(app.state.store) if s.prewarm else None
+        app.state.warming = warming
         try:
             yield
         finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
 from api.auth import ANALYSTS, Principal, require
 from api.deps import PrincipalDep, QueryLogDep, StoreDep
@@ -18,7 +18,7 @@ router = APIRouter(tags=["meta"], responses=ERROR_RESPONSES)
 
 
 @router.get("/health", response_model=Health, summary="Liveness and engine")
-def health(store: StoreDep, log: QueryLogDep) -> Health:
+def health(request: Request, store: StoreDep, log: QueryLogDep) -> Health:
     try:
         log.count()
         state = "ok"
@@ -32,7 +32,15 @@ def health(store: StoreDep, log: QueryLogDep) -> Health:
         query_log=state,
         topology_index=index,
         topology_builds=builds,
+        buffer_pool=_warming(request),
     )
+
+
+def _warming(request: Request) -> str:
+    thread = getattr(request.app.state, "warming", None)
+    if thread is None:
+        return "off"
+    return "warming" if thread.is_alive() else "warm"
 
 
 @router.get("/stats", response_model=GraphStats, summary="Nodes and edges of each kind")

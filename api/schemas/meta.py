@@ -14,6 +14,12 @@ class Health(BaseModel):
         description="the read-side topology index: off, none (not built yet), fresh, stale or building",
     )
     topology_builds: int = Field(0, description="times this server loaded or built the index")
+    buffer_pool: str = Field(
+        "off",
+        examples=["warm"],
+        description="the start's read of every table (GRAPH_CREDIT_PREWARM): off, warming or warm; "
+        "a server warming answers, more slowly",
+    )
 
 
 class GraphStats(BaseModel):
