@@ -53,7 +53,8 @@ def create_app(
         # load (or build) the topology index in the background now: a credit check reads a holding
         # company's stakes from it once it is ready, and never waits for it
         index_for(app.state.store, wait=False)
-        warming = prewarm_in_background(app.state.store) if s.prewarm else None
+        ladybug = app.state.store.engine == "ladybug"
+        warming = prewarm_in_background(app.state.store) if s.prewarm and ladybug else None
         app.state.warming = warming
         try:
             yield

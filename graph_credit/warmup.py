@@ -3,7 +3,7 @@
 LadybugDB's buffer pool belongs to the process and starts empty: until it fills, a credit check
 reads its pages one at a time (at city scale a server's first minute had a screening p99 of 85 ms
 against about 50 once warm, bench/load_api.py). Reading each table's columns and edges once takes
-about 1.5 s there. Neo4j keeps its page cache in its own server, across API restarts.
+about 2 s there. Neo4j keeps its page cache in its own server, across API restarts.
 """
 
 from __future__ import annotations
