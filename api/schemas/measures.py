@@ -10,10 +10,7 @@ from pydantic import ConfigDict, Field
 
 from api.schemas.common import ApiModel
 from api.schemas.graph import RecordKind
-
-TargetRole = Literal[
-    "subject", "legal_rep", "principal", "responsible", "director", "supervisor", "manager", "shareholder"
-]
+from graph_credit.punishment.catalogue import TargetRole
 
 
 class Trigger(ApiModel):

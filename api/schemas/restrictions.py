@@ -10,11 +10,8 @@ from pydantic import ConfigDict, Field
 
 from api.schemas.common import ApiModel
 from api.schemas.graph import ACME, HOLDCO, ZHANG, RecordKind, RecordStatus
-
-State = Literal["active", "suspended", "withdrawn", "ended"]
-Role = Literal[
-    "subject", "legal_rep", "principal", "responsible", "director", "supervisor", "manager", "shareholder"
-]
+from graph_credit.punishment.catalogue import TargetRole as Role  # the catalogue's target roles
+from graph_credit.punishment.views import State
 
 EX_RESTRICTION = {
     "restriction_id": f"R1|MARKET_ENTRY_BAN|legal_rep|{ZHANG}",

@@ -10,25 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.common import ApiModel
 from api.schemas.graph import ACME, ZHANG, NodeRef, Path, RecordKind, RecordStatus, SearchHit
+from graph_credit.screening.policy import Grade, Scope, Verdict  # the policy's vocabulary, as it is
 
 MAX_BATCH = 10_000  # the schema's ceiling; GRAPH_CREDIT_API_MAX_BATCH sets the one in force
 
-
-Grade = Literal["A", "B", "C", "D"]
-Verdict = Literal["green_channel", "pass", "caution", "reject"]
-Scope = Literal[
-    "subject",
-    "holder",
-    "controller",
-    "beneficial_owner",
-    "legal_rep",
-    "executive",
-    "related",
-    "outbound",
-    "guarantee_circle",
-    "guarantee_chain",
-    "project",
-]
 
 EX_RECORD = {
     "record_id": "R1",

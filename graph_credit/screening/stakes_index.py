@@ -16,13 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from graph_credit.topology import OPEN_END, OPEN_START, TopologyIndex, day_number
-
-_EPOCH = dt.date(1970, 1, 1)
-
-
-def _date(day: int) -> dt.date | None:
-    return None if day in (OPEN_START, OPEN_END) else _EPOCH + dt.timedelta(days=day)
+from graph_credit.topology import OPEN_START, TopologyIndex, day_number
 
 
 @dataclass
@@ -43,13 +37,14 @@ class Held:
         ix, out = self.index, []
         for i in positions:
             e, g = int(self.edges[i]), int(self.gids[i])
+            since, until = ix.edge_period(e)
             out.append(
                 {
                     "target": ix.node(g)[1],
                     "target_name": ix.display(g)[0],
                     "ratio": float(self.ratio[i]),
-                    "since": _date(int(ix.e_since[e])),
-                    "until": _date(int(ix.e_until[e])),
+                    "since": since,
+                    "until": until,
                 }
             )
         return out
@@ -60,15 +55,16 @@ class Held:
             return []
         ix = self.index
         owners, _, records, _ = ix.incident_many(
-            self.gids.astype(np.int64), edge_mask=ix.edge_mask(["SUBJECT_OF"]), direction="out"
+            self.gids.astype(np.int64),
+            edge_mask=ix.edge_mask(["SUBJECT_OF"]),
+            kind_mask=ix.kind_mask(["CreditRecord"]),
+            direction="out",
         )
         wanted = np.zeros(len(ix.subkinds), dtype=bool)
         for k in kinds:
             if k in ix.subkinds:
                 wanted[ix.subkinds.index(k)] = True
-        is_record = np.searchsorted(ix.base, records, side="right") - 1 == ix.node_kinds.index("CreditRecord")
-        hit = wanted[ix.n_subkind[records]] & is_record
-        return np.unique(owners[hit]).tolist()
+        return np.unique(owners[wanted[ix.n_subkind[records]]]).tolist()
 
 
 def stakes_held(
