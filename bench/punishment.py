@@ -3,18 +3,23 @@
 It WRITES to the database: run it on a copy (`cp -r city.lbug /tmp/copy.lbug`).
 
 1. Full rebuild of every restriction (`rebuild_restrictions`), its steps timed, against the bare
-   engine work it rests on: the same bulk reads as Arrow and the COPYs of the same tables (restrictions,
-   their edges, and the tasks when the database had none before) into freshly dropped tables.
+   engine work it rests on: the same bulk reads as Arrow and the COPYs of the same tables (the
+   restrictions and their edges) into freshly dropped tables.
 2. Restriction lookups (`restrictions(store, key, as_of)`, relations included) for restricted
    persons, restricted enterprises and random enterprises, against the bare lookup query.
 3. Propagating a new record: a blacklist record is created (untimed) for a random enterprise with
    officers, then `propagate(store, record_id)` is timed; the floor is the same reads issued
    directly plus writing the same rows again (delete, insert) in one transaction through the store.
+   The department tasks are the pushed restrictions' departments: no write of their own.
    The first `--warm` records (20) are timed apart as `cold_ms`: they run on an empty buffer pool
    and prepare every statement for the first time; a serving process is past them.
 
 Each phase starts with `os.sync()`: a database copied just before would otherwise still be
 written back to disk during the run, and each commit's fsync would wait behind it.
+
+The machine's speed drifts from run to run (by 1.5x on the 2-core machine these figures came
+from); `cpu_ms`, a fixed piece of pure Python timed at the start and the end, says how fast the
+machine was during this run, so that runs can be compared.
 
     python bench/punishment.py --db /tmp/copy.lbug [--sample 300] [--as-of 2026-11-01]
 
@@ -52,9 +57,17 @@ def timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
     return time.perf_counter() - t0, out
 
 
-def bare_rebuild(
-    store: Any, text: dict[str, str], cat: Any, as_of: dt.date, *, with_tasks: bool
-) -> dict[str, float]:
+def cpu_ms() -> float:
+    """The best of five timings of a fixed piece of pure Python: the machine's speed now."""
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        sum(i * i for i in range(300_000))
+        best = min(best, time.perf_counter() - t0)
+    return round(best * 1000, 2)
+
+
+def bare_rebuild(store: Any, text: dict[str, str], cat: Any) -> dict[str, float]:
     """The engine work a rebuild cannot avoid, on the engine's own connection: the bulk reads
     (as Arrow) and the COPYs of the same tables into freshly dropped ones (node tables on one
     thread, as the store must run them). Leaves the database as the rebuild left it."""
@@ -66,7 +79,6 @@ def bare_rebuild(
     derived = derive(*rebuild.all_frames(store, cat), cat)  # untimed: what to COPY
     restrictions = arrow_table(derived, RESTRICTION_TYPES)
     edges = rebuild.restriction_edges(restrictions)
-    tasks = rebuild.task_table(derived, [], as_of) if with_tasks else None
     conn = store._conn()  # the floor is the bare connection
     which = cat.record_filter()
     out: dict[str, float] = {}
@@ -80,8 +92,7 @@ def bare_rebuild(
     ):
         conn.execute(text[q], params).get_as_arrow()
     out["reads"] = round(time.perf_counter() - t0, 2)
-    drops = ["RESTRICTS", "ARISES_FROM", "Restriction"] + (["TASK_OF", "Task"] if with_tasks else [])
-    for table in drops:
+    for table in ("RESTRICTS", "ARISES_FROM", "Restriction"):
         conn.execute(f"DROP TABLE {table}")
     store.ensure_schema()
     t0 = time.perf_counter()
@@ -93,13 +104,6 @@ def bare_rebuild(
     for name, table in edges.items():
         conn.execute(text[name], {"frame": table})
     out["copy_edges"] = round(time.perf_counter() - t0, 2)
-    if tasks is not None:
-        t0 = time.perf_counter()
-        conn.set_max_threads_for_exec(1)
-        conn.execute(text["punishment/task_copy"], {"frame": tasks})
-        conn.set_max_threads_for_exec(0)
-        conn.execute(text["punishment/task_of_copy"], {"frame": rebuild.task_links(tasks)})
-        out["copy_tasks"] = round(time.perf_counter() - t0, 2)
     out["total"] = round(sum(out.values()), 2)
     return out
 
@@ -133,14 +137,15 @@ def main() -> None:
         "db": str(args.db),
         "as_of": as_of.isoformat(),
         "when": dt.datetime.now().isoformat(),
+        "cpu_ms_start": cpu_ms(),
     }
+    print(json.dumps({"cpu_ms_start": result["cpu_ms_start"]}), flush=True)
 
     os.sync()
     # 1. full rebuild --------------------------------------------------------------------------
     if not args.skip_rebuild:
-        had_tasks = store.read("punishment/task_ids_all")
         seconds, rb = timed(pu.rebuild_restrictions, store, catalogue=cat)
-        floor = bare_rebuild(store, text, cat, as_of, with_tasks=not had_tasks)
+        floor = bare_rebuild(store, text, cat)
         result["rebuild"] = {
             "seconds": round(seconds, 2),
             "restrictions": rb.restrictions,
@@ -227,7 +232,6 @@ def main() -> None:
         store.run_text(text["punishment/roles_of"], {"uscc": uscc})
         store.run_text(text["punishment/responsible_of"], {"record_id": rid})
         store.run_text(text["punishment/restrictions_of_record"], {"record_id": rid})
-        store.run_text(text["punishment/task_ids_of_record"], {"record_id": rid})
         store.write_many(steps)
         bare.append(time.perf_counter() - t0)
         assert res.restrictions == len(derived)
@@ -236,6 +240,8 @@ def main() -> None:
     prop["target_p99_ms"] = 20
     result["propagate"] = prop
     print(json.dumps({"propagate": prop}), flush=True)
+    result["cpu_ms_end"] = cpu_ms()
+    print(json.dumps({"cpu_ms_end": result["cpu_ms_end"]}), flush=True)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     store.close()
 

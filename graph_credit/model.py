@@ -198,7 +198,7 @@ EDGE_KINDS: dict[str, EdgeKind] = {
 
 
 # Derived kinds: facts the platform computes and keeps (restrictions, lifecycle events, department
-# tasks). They are part of the schema but never of the CSV bundle, so the loader, which iterates
+# reports). They are part of the schema but never of the CSV bundle, so the loader, which iterates
 # NODE_KINDS and EDGE_KINDS, never sees them; `graph_credit.punishment` writes them.
 DERIVED_NODE_KINDS: dict[str, NodeKind] = {
     k.name: k
@@ -234,6 +234,9 @@ DERIVED_NODE_KINDS: dict[str, NodeKind] = {
                 "final_state": S,  # withdrawn | ended, or empty
                 "final_since": D,
                 "final_reason": S,
+                # Not derived: the day its departments were told (the first propagation or rebuild
+                # that found it in force); carried over each time the row is derived again.
+                "pushed_on": D,
             },
             "A joint-punishment measure applied to one target because of one record (derived).",
         ),
@@ -270,7 +273,8 @@ DERIVED_NODE_KINDS: dict[str, NodeKind] = {
                 "answered_by": S,
                 "action": S,
             },
-            "A restriction pushed to one implementing department, and its report (004 §24).",
+            "One implementing department's report on a pushed restriction (004 §24). The pushed,"
+            " unanswered tasks are the restrictions' departments; a node is written when one answers.",
         ),
     )
 }

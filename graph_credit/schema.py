@@ -48,11 +48,20 @@ ALL_NODE_KINDS = {**NODE_KINDS, **DERIVED_NODE_KINDS}
 ALL_EDGE_KINDS = {**EDGE_KINDS, **DERIVED_EDGE_KINDS}
 
 
+# Columns added to a table after databases with that table existed: LadybugDB's schema is typed,
+# and CREATE ... IF NOT EXISTS leaves an older table as it was, so these are added to it.
+ADDED_COLUMNS: tuple[tuple[str, str], ...] = (("Restriction", "pushed_on"),)
+
+
 def ladybug_ddl() -> str:
     stmts = []
     for k in ALL_NODE_KINDS.values():
         cols = ", ".join([f"{k.key} STRING PRIMARY KEY", *(f"{p} {t}" for p, t in k.properties.items())])
         stmts.append(f"CREATE NODE TABLE IF NOT EXISTS {k.name}({cols});")
+    for table, column in ADDED_COLUMNS:
+        stmts.append(
+            f"ALTER TABLE {table} ADD IF NOT EXISTS {column} {ALL_NODE_KINDS[table].properties[column]};"
+        )
     for e in ALL_EDGE_KINDS.values():
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in e.pairs)
         cols = ", ".join(f"{p} {t}" for p, t in {"eid": "STRING", **e.properties}.items())

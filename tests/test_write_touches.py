@@ -63,7 +63,7 @@ def test_what_the_index_holds_is_read_off_its_build_queries() -> None:
     assert effect("punishment/event_add").fields == {"CreditRecord": frozenset({"status"})}
     for neutral in (
         "punishment/restriction_insert_enterprise",
-        "punishment/task_insert",
+        "punishment/task_answer",
         "punishment/task_report",
     ):
         assert effect(neutral).neutral, neutral

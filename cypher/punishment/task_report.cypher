@@ -1,4 +1,4 @@
-// purpose: a department reports what it did about a task
+// purpose: a department reports what it did about a task pushed as a node (a database from before push dates)
 // mode: write
 // params: task_id, answered_on, answered_by, action
 // touches: Task.action, Task.answered_by, Task.answered_on

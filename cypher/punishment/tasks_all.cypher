@@ -1,4 +1,4 @@
-// purpose: every department task (tracking)
+// purpose: every department report, and the tasks pushed as nodes before push dates (tracking, lists)
 // mode: read
 // params: 
 MATCH (t:Task)

@@ -37,7 +37,9 @@ RECORD_COLUMNS = [
 EVENT_COLUMNS = ["record_id", "seq", "action", "on_date", "from_status", "to_status"]
 ROLE_COLUMNS = ["pkey", "person_name", "uscc", "role", "since", "until", "eid"]
 RESPONSIBLE_COLUMNS = ["record_id", "pkey", "person_name", "eid"]
-RESTRICTION_COLUMNS = DERIVED_NODE_KINDS["Restriction"].columns
+# What derive() gives; the push date is the one column kept from the stored row instead.
+PUSHED_ON = "pushed_on"
+RESTRICTION_COLUMNS = [c for c in DERIVED_NODE_KINDS["Restriction"].columns if c != PUSHED_ON]
 
 _DATES = {
     "records": ("act_date", "decision_date", "valid_until"),

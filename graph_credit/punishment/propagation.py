@@ -1,9 +1,9 @@
 """Restrictions kept in the graph: derived for one record (propagation) or for all (rebuild).
 
 Both paths read frames, call the one `derive()`, and write through the store. A restriction's
-identity is `record|measure|role|target`, so the two paths write the same rows; tasks for
-departments (004 §24) are created for restrictions in force on the day of propagation and never
-re-created once they exist, so a department's report survives any rebuild.
+identity is `record|measure|role|target`, so the two paths write the same rows. A restriction in
+force on the day of propagation is pushed to its departments (004 §24) that day, once: the push
+date is kept on the row across every re-derivation (graph_credit.punishment.push).
 """
 
 from __future__ import annotations
@@ -19,22 +19,22 @@ from graph_credit.errors import NotFound
 from graph_credit.model import DERIVED_NODE_KINDS, PropType
 from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
 from graph_credit.punishment.derive import (
+    PUSHED_ON,
     RESTRICTION_COLUMNS,
     events_frame,
     records_frame,
     responsible_frame,
     roles_frame,
-    state_of,
 )
 from graph_credit.punishment.derive_one import derive_record, triggered
-from graph_credit.punishment.frames import arrow_rows, arrow_table, py_date, to_date
+from graph_credit.punishment.frames import arrow_rows, py_date, to_date
+from graph_credit.punishment.push import stamp_rows
 from graph_credit.store.base import GraphStore, WriteStep
 
 RESTRICTION_TYPES = {
     DERIVED_NODE_KINDS["Restriction"].key: PropType.STRING,
     **DERIVED_NODE_KINDS["Restriction"].properties,
 }
-TASK_TYPES = {DERIVED_NODE_KINDS["Task"].key: PropType.STRING, **DERIVED_NODE_KINDS["Task"].properties}
 EDGE_TYPES = {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING}
 _TARGET_QUERY = {"Person": "person", "Enterprise": "enterprise"}
 
@@ -45,7 +45,7 @@ class Propagation(BaseModel):
     added: int
     removed: int
     unchanged: int
-    tasks_created: int
+    tasks_created: int  # tasks pushed to departments by this propagation
 
 
 def _catalogue(catalogue: MeasureCatalogue | None) -> MeasureCatalogue:
@@ -102,13 +102,6 @@ def _comparable(df: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("rid").reset_index(drop=True)
 
 
-def _write_restrictions(store: GraphStore, rows: pd.DataFrame) -> None:
-    for kind, part in rows.groupby("target_kind", sort=True):
-        store.bulk_write(
-            f"punishment/restriction_insert_{_TARGET_QUERY[str(kind)]}", arrow_table(part, RESTRICTION_TYPES)
-        )
-
-
 def comparable_row(row: dict[str, Any]) -> tuple[str, ...]:
     """A restriction as plain strings, to compare what is stored with what is derived."""
     out = []
@@ -124,35 +117,6 @@ def comparable_row(row: dict[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def task_rows(restrictions: list[dict[str, Any]], existing: set[str], on: dt.date) -> list[dict[str, Any]]:
-    """`new_tasks` for the rows of one record."""
-    out: dict[str, dict[str, Any]] = {}
-    for r in restrictions:
-        if state_of(r, on) != "active":
-            continue
-        for dept in (r.get("departments") or "").split("; "):
-            task_id = f"{r['record_id']}|{r['measure_code']}|{r['target_key']}|{dept}"
-            if not dept or task_id in existing:
-                continue
-            if task_id in out and out[task_id]["restriction_id"] <= r["rid"]:
-                continue  # one person reached in two roles by one measure: one task, the same as a rebuild's
-            out[task_id] = {
-                "task_id": task_id,
-                "restriction_id": r["rid"],
-                "record_id": r["record_id"],
-                "measure_code": r["measure_code"],
-                "target_kind": r["target_kind"],
-                "target_key": r["target_key"],
-                "target_name": r["target_name"],
-                "department": dept,
-                "created_on": on,
-                "answered_on": None,
-                "answered_by": None,
-                "action": None,
-            }
-    return list(out.values())
-
-
 def propagate(
     store: GraphStore,
     record_id: str,
@@ -160,9 +124,9 @@ def propagate(
     on: dt.date | str | None = None,
     catalogue: MeasureCatalogue | None = None,
 ) -> Propagation:
-    """Derive one record's restrictions again and store what changed; push new ones as tasks.
+    """Derive one record's restrictions again and store what changed; push those now in force.
 
-    The stored rows change in one transaction (delete, insert, tasks), so a reader sees the old
+    The stored rows change in one transaction (delete, insert), so a reader sees the old
     restrictions or the new ones, never a record half propagated."""
     cat = _catalogue(catalogue)
     record, events, roles, responsible = record_inputs(store, record_id, cat)
@@ -185,8 +149,10 @@ def propagate_rows(
     record_id = record["record_id"]
     derived = derive_record(record, events, roles, responsible, catalogue)
     stored = store.read("punishment/restrictions_of_record", record_id=record_id)
-    new = {r["rid"]: comparable_row(r) for r in derived}
-    old = {r["rid"]: comparable_row(r) for r in stored}
+    pushed = stamp_rows(derived, {r["rid"]: r.get(PUSHED_ON) for r in stored}, on)
+    # a row pushed since it was stored is a changed row: its push date is written with it
+    new = {r["rid"]: (comparable_row(r), py_date(r.get(PUSHED_ON))) for r in derived}
+    old = {r["rid"]: (comparable_row(r), py_date(r.get(PUSHED_ON))) for r in stored}
     steps: list[WriteStep] = list(first)
     if new != old:
         if old:
@@ -196,12 +162,6 @@ def propagate_rows(
             steps.append(
                 (f"punishment/restriction_insert_{_TARGET_QUERY[kind]}", arrow_rows(part, RESTRICTION_TYPES))
             )
-    tasks: list[dict[str, Any]] = []
-    if any(state_of(r, on) == "active" for r in derived):
-        existing = {r["task_id"] for r in store.read("punishment/task_ids_of_record", record_id=record_id)}
-        tasks = task_rows(derived, existing, on)
-        if tasks:
-            steps.append(("punishment/task_insert", arrow_rows(tasks, TASK_TYPES)))
     store.write_many(steps)
     return Propagation(
         record_id=record_id,
@@ -209,5 +169,5 @@ def propagate_rows(
         added=len(new.keys() - old.keys()),
         removed=len(old.keys() - new.keys()),
         unchanged=sum(1 for k, v in new.items() if old.get(k) == v),
-        tasks_created=len(tasks),
+        tasks_created=pushed,
     )

@@ -1,9 +1,10 @@
 """Every restriction derived again from the records (a full rebuild), or only those of some records.
 
 A rebuild reads the four derivation inputs in bulk, calls the one `derive()`, drops the derived
-tables and COPYs them back; the edges and the department tasks are cut from the Arrow table of the
-restrictions rather than built again from frames. Tasks already pushed are never re-created, so a
-department's report survives any rebuild (004 §24).
+tables and COPYs them back; the edges are cut from the Arrow table of the restrictions rather than
+built again from frames. Each restriction keeps the day it was pushed to its departments, and the
+department reports are never touched, so no task is pushed twice and every report survives any
+rebuild (004 §24).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import time
 from collections.abc import Iterable
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -27,11 +27,11 @@ from graph_credit.punishment.derive import (
     records_frame,
     responsible_frame,
     roles_frame,
-    state_at,
     timelines,
 )
-from graph_credit.punishment.frames import arrow_rows, arrow_table, to_date
-from graph_credit.punishment.propagation import _TARGET_QUERY, RESTRICTION_TYPES, TASK_TYPES
+from graph_credit.punishment.frames import arrow_table, to_date
+from graph_credit.punishment.propagation import _TARGET_QUERY, RESTRICTION_TYPES
+from graph_credit.punishment.push import stamp_frame
 from graph_credit.store.base import GraphStore, WriteStep
 
 
@@ -97,82 +97,6 @@ def restriction_edges(restrictions: pa.Table) -> dict[str, pa.Table]:
     return out
 
 
-def task_table(
-    restrictions: pd.DataFrame, existing: Iterable[str], on: dt.date, typed: pa.Table | None = None
-) -> pa.Table:
-    """One task per implementing department for each restriction in force on `on`, unless pushed;
-    `typed` is `restrictions` as an Arrow table already (its columns are taken, not converted).
-
-    A restriction's departments are its measure's, so each distinct list is split once and the
-    rows repeated by position; where two restrictions give the same task (one person reached in
-    two roles by one measure) the one with the smallest restriction id is kept, as in propagation."""
-    schema = arrow_rows([], TASK_TYPES).schema
-    if restrictions.empty:
-        return schema.empty_table()
-    in_force = (state_at(restrictions, on) == "active").to_numpy()
-    if not in_force.any():
-        return schema.empty_table()
-    at = np.flatnonzero(in_force)
-    if typed is None:
-        typed = arrow_table(restrictions, {c: RESTRICTION_TYPES[c] for c in _TASK_FROM_RESTRICTION})
-    codes, lists = pd.factorize(restrictions["departments"])  # a null list is code -1: no department
-    codes = codes[at]
-    split = [[d for d in str(x).split("; ") if d] for x in lists] + [[]]
-    codes = np.where(codes < 0, len(split) - 1, codes)
-    per = np.array([len(d) for d in split], dtype=np.int64)
-    flat = np.array([d for ds in split for d in ds] or [""], dtype=object)
-    start = np.concatenate([[0], np.cumsum(per)[:-1]]) if len(per) else per
-    repeat = per[codes]
-    rows = np.repeat(at, repeat)
-    nth = np.arange(len(rows)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
-    department = pa.array(flat[np.repeat(start[codes], repeat) + nth], type=pa.string())
-    base = typed.select(list(_TASK_FROM_RESTRICTION)).take(pa.array(rows))
-    task_id = pc.binary_join_element_wise(
-        base.column("record_id"), base.column("measure_code"), base.column("target_key"), department, "|"
-    )
-    n = len(rows)
-    table = pa.table(
-        {
-            "task_id": task_id,
-            "restriction_id": base.column("rid"),
-            "record_id": base.column("record_id"),
-            "measure_code": base.column("measure_code"),
-            "target_kind": base.column("target_kind"),
-            "target_key": base.column("target_key"),
-            "target_name": base.column("target_name"),
-            "department": department,
-            "created_on": pa.array([on] * n, type=pa.date32()) if n else pa.array([], type=pa.date32()),
-            "answered_on": pa.nulls(n, pa.date32()),
-            "answered_by": pa.nulls(n, pa.string()),
-            "action": pa.nulls(n, pa.string()),
-        },
-        schema=schema,
-    )
-    dup = table.column("task_id").to_pandas().duplicated(keep=False).to_numpy()
-    if dup.any():
-        twice = table.filter(pa.array(dup))
-        twice = twice.take(
-            pc.sort_indices(twice, [("task_id", "ascending"), ("restriction_id", "ascending")])
-        )
-        first = ~twice.column("task_id").to_pandas().duplicated().to_numpy()
-        table = pa.concat_tables([table.filter(pa.array(~dup)), twice.filter(pa.array(first))])
-    pushed = list(existing)
-    if pushed:
-        table = table.filter(
-            pc.invert(pc.is_in(table.column("task_id"), value_set=pa.array(pushed, pa.string())))
-        )
-    return table
-
-
-_TASK_FROM_RESTRICTION = ("rid", "record_id", "measure_code", "target_kind", "target_key", "target_name")
-
-
-def task_links(tasks: pa.Table) -> pa.Table:
-    return pa.table(
-        {"src": tasks.column("task_id"), "dst": tasks.column("record_id"), "eid": tasks.column("task_id")}
-    )
-
-
 def rebuild_restrictions(
     store: GraphStore,
     *,
@@ -185,9 +109,12 @@ def rebuild_restrictions(
     clock = _Clock()
     store.ensure_schema()
     recs, events, roles, responsible = all_frames(store, cat)
+    pushed = _push_dates(store.read_arrow("punishment/pushed_on_all"))
     clock.lap("read")
     derived = derive(recs, events, roles, responsible, cat)
     clock.lap("derive")
+    tasks_created = stamp_frame(derived, pushed, day)
+    clock.lap("push")
     for table in ("restricts", "arises_from", "restriction"):
         store.write(f"punishment/drop_{table}")
     store.ensure_schema()
@@ -201,21 +128,23 @@ def rebuild_restrictions(
     for name, table in edges.items():
         store.bulk_write(name, table)
     clock.lap("copy_edges")
-    existing = store.read_arrow("punishment/task_ids_all").column("task_id").to_pylist()
-    tasks = task_table(derived, existing, day, restrictions)
-    clock.lap("tasks_derive")
-    store.bulk_write("punishment/task_copy", tasks)
-    store.bulk_write("punishment/task_of_copy", task_links(tasks))
-    clock.lap("copy_tasks")
     synced = sync_statuses(store, events)
     clock.lap("sync_statuses")
     return Rebuild(
         records=len(recs),
         restrictions=len(derived),
-        tasks_created=tasks.num_rows,
+        tasks_created=tasks_created,
         statuses_synced=synced,
         seconds=clock.seconds(),
     )
+
+
+def _push_dates(table: pa.Table) -> pd.Series:
+    """rid -> push date, from the stored restrictions' (`pushed_on_all` rows)."""
+    frame = table.to_pandas()
+    if frame.empty:
+        return pd.Series([], dtype="datetime64[ns]")
+    return pd.Series(pd.to_datetime(frame["pushed_on"]).to_numpy(), index=frame["rid"].to_numpy())
 
 
 class _Clock:
@@ -288,7 +217,7 @@ def rederive(
         )
     wanted = sorted(ids)
     store.ensure_schema()
-    derived, tasks = _rederive_some(store, wanted, day, cat, clock)
+    derived, tasks_created = _rederive_some(store, wanted, day, cat, clock)
     synced = sync_statuses(store) if wanted else 0
     clock.lap("sync_statuses")
     return Rederive(
@@ -296,7 +225,7 @@ def rederive(
         reason=f"{len(wanted):,} of {total:,} records affected",
         records=len(wanted),
         restrictions=len(derived),
-        tasks_created=tasks.num_rows,
+        tasks_created=tasks_created,
         statuses_synced=synced,
         seconds=clock.seconds(),
     )
@@ -304,12 +233,13 @@ def rederive(
 
 def subset_frames(
     store: GraphStore, ids: list[str]
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, list[str]]:
-    """`all_frames` cut to the records `ids` (read key by key), and the tasks they already have."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
+    """`all_frames` cut to the records `ids` (read key by key), and the push dates of their
+    stored restrictions (rid -> date)."""
     recs: list[dict] = []
     events: list[dict] = []
     responsible: list[dict] = []
-    pushed: list[str] = []
+    pushed: dict[str, object] = {}
     for rid in ids:
         rows = store.read("punishment/record_one", record_id=rid)
         if not rows:
@@ -317,7 +247,9 @@ def subset_frames(
         recs.append(rows[0])
         events += store.read("punishment/events_of", record_id=rid)
         responsible += store.read("punishment/responsible_of", record_id=rid)
-        pushed += [r["task_id"] for r in store.read("punishment/task_ids_of_record", record_id=rid)]
+        pushed |= {
+            r["rid"]: r["pushed_on"] for r in store.read("punishment/restrictions_of_record", record_id=rid)
+        }
     roles: list[dict] = []
     for uscc in sorted({r["subject_key"] for r in recs if r["subject_kind"] == "Enterprise"}):
         roles += store.read("punishment/roles_of", uscc=uscc)
@@ -326,23 +258,22 @@ def subset_frames(
         events_frame(events),
         roles_frame(roles),
         responsible_frame(responsible),
-        pushed,
+        pd.Series(pushed, dtype=object),
     )
 
 
 def _rederive_some(
     store: GraphStore, ids: list[str], day: dt.date, cat: MeasureCatalogue, clock: _Clock
-) -> tuple[pd.DataFrame, pa.Table]:
+) -> tuple[pd.DataFrame, int]:
     recs, events, roles, responsible, pushed = subset_frames(store, ids)
     clock.lap("read")
     derived = derive(recs, events, roles, responsible, cat)
-    tasks = task_table(derived, pushed, day)
+    tasks_created = stamp_frame(derived, pushed, day)
     clock.lap("derive")
     steps: list[WriteStep] = [("punishment/restrictions_delete_record", {"record_id": rid}) for rid in ids]
     for kind, query in sorted(_TARGET_QUERY.items()):
         part = derived[(derived["target_kind"] == kind).to_numpy()] if len(derived) else derived
         steps.append((f"punishment/restriction_insert_{query}", arrow_table(part, RESTRICTION_TYPES)))
-    steps.append(("punishment/task_insert", tasks))
     store.write_many(steps)  # one transaction: a reader sees the old restrictions or the new
     clock.lap("write")
-    return derived, tasks
+    return derived, tasks_created

@@ -1,19 +1,27 @@
 """Trigger → response → feedback (004 §24) and tracking (004 §28).
 
-Each restriction in force is pushed as a task to each of its implementing departments; a
-department reports what it did; what is unanswered is listed with its age. Tracking counts
+Each restriction in force is pushed as a task to each of its implementing departments (the push
+date is on the restriction: graph_credit.punishment.push); a department reports what it did, and
+that report is the task's node; what is unanswered is listed with its age. Tracking counts
 restrictions by measure, department, record kind and state, by the month they started.
+
+A task whose restriction is no longer derived (its record was corrected so that it no longer
+reaches that target) leaves the list unless it was answered: there is nothing left to do.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from graph_credit.errors import InvalidInput, NotFound
-from graph_credit.punishment.derive import state_at
-from graph_credit.punishment.frames import py_date, to_date
+from graph_credit.errors import EngineError, InvalidInput, NotFound
+from graph_credit.punishment.derive import PUSHED_ON, state_at
+from graph_credit.punishment.frames import arrow_rows, py_date, to_date
+from graph_credit.punishment.push import TASK_TYPES, task_table
 from graph_credit.punishment.views import Task, TaskList, Tracking, TrackingRow
 from graph_credit.store.base import GraphStore
 
@@ -38,6 +46,21 @@ def _task(row: dict, day: dt.date) -> Task:
     )
 
 
+def _all_tasks(store: GraphStore, department: str | None = None) -> pd.DataFrame:
+    """Every task pushed (to `department`, when named), answered or not: the pushed restrictions'
+    tasks, each replaced by its node where a department answered it (or where it was pushed as a
+    node, before push dates were kept on the restrictions)."""
+    pushed = task_table(store.read_arrow("punishment/pushed_restrictions", department=department or ""))
+    nodes = arrow_rows(store.read("punishment/tasks_all"), TASK_TYPES)
+    if department:
+        pushed = pushed.filter(pc.equal(pushed.column("department"), department))
+        nodes = nodes.filter(pc.equal(nodes.column("department"), department))
+    if nodes.num_rows:
+        answered = pc.is_in(pushed.column("task_id"), value_set=nodes.column("task_id"))
+        pushed = pa.concat_tables([pushed.filter(pc.invert(answered)), nodes])
+    return pushed.to_pandas(date_as_object=True)
+
+
 def tasks(
     store: GraphStore,
     department: str | None = None,
@@ -50,36 +73,63 @@ def tasks(
     day = to_date(as_of)
     if limit < 1:
         raise InvalidInput(f"limit must be at least 1, not {limit}")
-    rows = store.read(
-        "punishment/tasks_list", department=department or "", unanswered_only=unanswered_only, limit=limit
-    )
+    t = _all_tasks(store, department)
+    if unanswered_only:
+        t = t[t["answered_on"].isna().to_numpy()]
+    t = t.sort_values(["created_on", "task_id"], kind="stable").head(limit)
+    rows = t.astype(object).where(t.notna(), None).to_dict("records")
     return TaskList(as_of=day, department=department, tasks=[_task(r, day) for r in rows])
+
+
+def _find_task(store: GraphStore, task_id: str) -> tuple[dict[str, Any] | None, bool]:
+    """A task by id, and whether it has a node: its node if it has one, else the pushed restriction
+    it comes from. The id begins with the record's id, which may itself hold a `|`: each cut is
+    tried, shortest first."""
+    rows = store.read("punishment/task_one", task_id=task_id)
+    if rows:
+        return rows[0], True
+    for at in (i for i, ch in enumerate(task_id) if ch == "|"):
+        stored = store.read("punishment/restrictions_of_record", record_id=task_id[:at])
+        pushed = [r for r in stored if r.get(PUSHED_ON) is not None]
+        if not pushed:
+            continue
+        found = task_table(pd.DataFrame(pushed)).to_pylist()
+        hit = [t for t in found if t["task_id"] == task_id]
+        if hit:
+            return hit[0], False
+    return None, False
 
 
 def report_task(store: GraphStore, task_id: str, *, by: str, on: dt.date | str, action: str) -> Task:
     """A department reports what it did about a task (once: a report is never overwritten)."""
-    rows = store.read("punishment/task_one", task_id=task_id)
-    if not rows:
+    task, has_node = _find_task(store, task_id)
+    if task is None:
         raise NotFound(f"task {task_id!r}: no such task")
     if not (by or "").strip() or not (action or "").strip():
         raise InvalidInput(f"task {task_id}: a report needs by and action")
-    if rows[0].get("answered_on") is not None:
-        raise InvalidInput(
-            f"task {task_id}: already answered on {py_date(rows[0]['answered_on'])} by "
-            f"{rows[0].get('answered_by')}; a report is not overwritten"
-        )
-    day = to_date(on, "on")
-    created = py_date(rows[0].get("created_on"))
-    if created and day < created:
-        raise InvalidInput(f"task {task_id}: report date {day} is before the task was pushed ({created})")
-    store.write(
-        "punishment/task_report",
-        task_id=task_id,
-        answered_on=day,
-        answered_by=by.strip(),
-        action=action.strip(),
+    if task.get("answered_on") is None:
+        day = to_date(on, "on")
+        created = py_date(task.get("created_on"))
+        if created and day < created:
+            raise InvalidInput(f"task {task_id}: report date {day} is before the task was pushed ({created})")
+        report = {"answered_on": day, "answered_by": by.strip(), "action": action.strip()}
+        # Two reports at once: the task's key lets one node in, and the update takes an unanswered one.
+        try:
+            if has_node:
+                written = store.write("punishment/task_report", task_id=task_id, **report)
+            else:
+                written = store.write("punishment/task_answer", **{**task, "created_on": created, **report})
+        except EngineError:
+            if has_node or not store.read("punishment/task_one", task_id=task_id):
+                raise
+            written = []
+        if written:
+            return _task(store.read("punishment/task_one", task_id=task_id)[0], day)
+        task = store.read("punishment/task_one", task_id=task_id)[0]
+    raise InvalidInput(
+        f"task {task_id}: already answered on {py_date(task['answered_on'])} by "
+        f"{task.get('answered_by')}; a report is not overwritten"
     )
-    return _task(store.read("punishment/task_one", task_id=task_id)[0], day)
 
 
 def tracking(
@@ -116,7 +166,7 @@ def tracking(
                 TrackingRow(dimension=dim, value=str(v), month=m, count=int(n))
                 for (v, m), n in counts.items()
             ]
-    t = store.read_frame("punishment/tasks_all")
+    t = _all_tasks(store)
     if len(t):
         t["month"] = pd.to_datetime(t["created_on"]).dt.strftime("%Y-%m").fillna("") if monthly else ""
         t["status"] = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -26,8 +27,10 @@ def _world(folder: Path) -> World:
     return w
 
 
-def _tasks(store: GraphStore) -> list[tuple[str, str]]:
-    return sorted((r["task_id"], r["restriction_id"]) for r in store.read("punishment/tasks_all"))
+def _tasks(store: GraphStore) -> list[tuple[str, str, str]]:
+    """Every task pushed, with the restriction it comes from and the day it was pushed."""
+    every = pu.tasks(store, unanswered_only=False, limit=1_000_000).tasks
+    return sorted((t.task_id, t.restriction_id, str(t.created_on)) for t in every)
 
 
 def test_a_reload_changing_one_role_rederives_only_that_enterprise(store: GraphStore, tmp_path: Path) -> None:
@@ -85,6 +88,8 @@ def test_a_reload_renaming_a_person_and_an_enterprise_renames_their_restrictions
 ) -> None:
     w = _world(tmp_path / "bundle").load(store, derive=True)
     person, ent = w.key("P0"), w.uscc["E0"]
+    answered = next(t for t in pu.tasks(store, limit=1_000_000).tasks if t.target_key == person)
+    pu.report_task(store, answered.task_id, by="执行局", on=dt.date.today(), action="已限制")
     w.persons[w.persons.index("P0,P0")] = "P0,张新名"
     w.ents = [f"{ent},新名有限公司,2000-01-01" if line.startswith(ent) else line for line in w.ents]
     w.load(store, derive=True)
@@ -93,8 +98,11 @@ def test_a_reload_renaming_a_person_and_an_enterprise_renames_their_restrictions
     assert set(now.loc[now["target_key"] == person, "target_name"]) == {"张新名"}
     assert set(now.loc[now["target_key"] == ent, "target_name"]) == {"新名有限公司"}
     assert set(now.loc[~now["target_key"].isin([person, ent]), "target_name"]) >= {"P1", "E1"}
-    tasks = {(r["target_key"], r["target_name"]) for r in store.read("punishment/tasks_all")}
+    every = pu.tasks(store, unanswered_only=False, limit=1_000_000).tasks
+    tasks = {(t.target_key, t.target_name) for t in every}
     assert (person, "张新名") in tasks and (ent, "新名有限公司") in tasks
     assert not {k for k, name in tasks if k in (person, ent) and name in ("P0", "E0")}
+    report = store.read("punishment/task_one", task_id=answered.task_id)[0]  # the answer's own copy
+    assert report["target_name"] == "张新名" and report["action"] == "已限制"
     pu.rebuild_restrictions(store)
     pd.testing.assert_frame_equal(stored(store), now)

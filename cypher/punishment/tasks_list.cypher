@@ -1,9 +1,0 @@
-// purpose: department tasks, oldest first, optionally one department's and only unanswered ones
-// mode: read
-// params: department, unanswered_only, limit
-MATCH (t:Task)
-WHERE ($department = '' OR t.department = $department)
-  AND (NOT $unanswered_only OR t.answered_on IS NULL)
-RETURN t.task_id AS task_id, t.restriction_id AS restriction_id, t.record_id AS record_id, t.measure_code AS measure_code, t.target_kind AS target_kind, t.target_key AS target_key, t.target_name AS target_name, t.department AS department, t.created_on AS created_on, t.answered_on AS answered_on, t.answered_by AS answered_by, t.action AS action
-ORDER BY t.created_on, t.task_id
-LIMIT $limit
