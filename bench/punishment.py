@@ -67,7 +67,7 @@ def cpu_ms() -> float:
     return round(best * 1000, 2)
 
 
-def bare_rebuild(store: Any, text: dict[str, str], cat: Any) -> dict[str, float]:
+def bare_rebuild(store: Any, text: dict[str, str], cat: Any, as_of: dt.date) -> dict[str, float]:
     """The engine work a rebuild cannot avoid, on the engine's own connection: the bulk reads
     (as Arrow) and the COPYs of the same tables into freshly dropped ones (node tables on one
     thread, as the store must run them). Leaves the database as the rebuild left it."""
@@ -75,8 +75,11 @@ def bare_rebuild(store: Any, text: dict[str, str], cat: Any) -> dict[str, float]
     from graph_credit.punishment.derive import derive
     from graph_credit.punishment.frames import arrow_table
     from graph_credit.punishment.propagation import RESTRICTION_TYPES
+    from graph_credit.punishment.push import stamp_frame
 
     derived = derive(*rebuild.all_frames(store, cat), cat)  # untimed: what to COPY
+    pushed = store.read_frame("punishment/pushed_on_all")  # the same rows: push dates kept
+    stamp_frame(derived, pd.Series(pushed["pushed_on"].to_numpy(), index=pushed["rid"].to_numpy()), as_of)
     restrictions = arrow_table(derived, RESTRICTION_TYPES)
     edges = rebuild.restriction_edges(restrictions)
     conn = store._conn()  # the floor is the bare connection
@@ -124,6 +127,7 @@ def main() -> None:
     from graph_credit.punishment.catalogue import load_catalogue
     from graph_credit.punishment.derive_one import derive_record
     from graph_credit.punishment.frames import arrow_rows, arrow_table
+    from graph_credit.punishment.push import stamp_rows
     from graph_credit.queries import registry
     from graph_credit.store.embedded import EmbeddedStore
 
@@ -144,8 +148,8 @@ def main() -> None:
     os.sync()
     # 1. full rebuild --------------------------------------------------------------------------
     if not args.skip_rebuild:
-        seconds, rb = timed(pu.rebuild_restrictions, store, catalogue=cat)
-        floor = bare_rebuild(store, text, cat)
+        seconds, rb = timed(pu.rebuild_restrictions, store, on=as_of, catalogue=cat)
+        floor = bare_rebuild(store, text, cat, as_of)
         result["rebuild"] = {
             "seconds": round(seconds, 2),
             "restrictions": rb.restrictions,
@@ -217,6 +221,8 @@ def main() -> None:
         call.append(t)
         # the floor: the same reads, then the same rows written again in one transaction
         derived = derive_record(*propagation.record_inputs(store, rid, cat), cat)
+        stored = store.read("punishment/restrictions_of_record", record_id=rid)
+        stamp_rows(derived, {r["rid"]: r["pushed_on"] for r in stored}, as_of)  # the same rows again
         steps = [("punishment/restrictions_delete_record", {"record_id": rid})]
         for kind in sorted({r["target_kind"] for r in derived}):
             part = [r for r in derived if r["target_kind"] == kind]

@@ -106,7 +106,8 @@ def task_table(restrictions: pd.DataFrame | pa.Table) -> pa.Table:
         else arrow_table(restrictions, {c: _SOURCE_TYPES[c] for c in TASK_SOURCE})
     )
     if typed.num_rows:
-        typed = typed.filter(pc.is_valid(typed.column(PUSHED_ON)))
+        # one chunk: an engine's result comes in many, and take() across them is ten times slower
+        typed = typed.filter(pc.is_valid(typed.column(PUSHED_ON))).combine_chunks()
     if not typed.num_rows:
         return schema.empty_table()
     codes, lists = pd.factorize(typed.column("departments").to_pandas())  # null: code -1, none
