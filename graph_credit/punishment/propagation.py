@@ -150,9 +150,13 @@ def propagate_rows(
     derived = derive_record(record, events, roles, responsible, catalogue)
     stored = store.read("punishment/restrictions_of_record", record_id=record_id)
     pushed = stamp_rows(derived, {r["rid"]: r.get(PUSHED_ON) for r in stored}, on)
-    # a row pushed since it was stored is a changed row: its push date is written with it
-    new = {r["rid"]: (comparable_row(r), py_date(r.get(PUSHED_ON))) for r in derived}
-    old = {r["rid"]: (comparable_row(r), py_date(r.get(PUSHED_ON))) for r in stored}
+    # A row pushed since it was stored is a changed row: its push date is written with it. With
+    # nothing stored (a new record) every row is new and none needs comparing.
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        return (comparable_row(r), py_date(r.get(PUSHED_ON))) if stored else ()
+
+    new = {r["rid"]: key(r) for r in derived}
+    old = {r["rid"]: key(r) for r in stored}
     steps: list[WriteStep] = list(first)
     if new != old:
         if old:
