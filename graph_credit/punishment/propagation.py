@@ -150,6 +150,7 @@ def propagate_rows(
     derived = derive_record(record, events, roles, responsible, catalogue)
     stored = store.read("punishment/restrictions_of_record", record_id=record_id)
     pushed = stamp_rows(derived, {r["rid"]: r.get(PUSHED_ON) for r in stored}, on)
+
     # A row pushed since it was stored is a changed row: its push date is written with it. With
     # nothing stored (a new record) every row is new and none needs comparing.
     def key(r: dict[str, Any]) -> tuple[Any, ...]:

@@ -100,6 +100,8 @@ def task_table(restrictions: pd.DataFrame | pa.Table) -> pa.Table:
     A restriction's departments are its measure's, so each distinct list is split once and the
     rows repeated by position rather than exploded row by row (a city has a million tasks)."""
     schema = arrow_table(pd.DataFrame(), TASK_TYPES).schema
+    if not len(restrictions):  # an empty result may come without its columns (Neo4j's)
+        return schema.empty_table()
     typed = (
         restrictions.select(list(TASK_SOURCE))
         if isinstance(restrictions, pa.Table)
@@ -142,10 +144,13 @@ def task_table(restrictions: pd.DataFrame | pa.Table) -> pa.Table:
         },
         schema=schema,
     )
-    order = pc.sort_indices(table, [("task_id", "ascending"), ("restriction_id", "ascending")])
-    table = table.take(order)
-    first = ~table.column("task_id").to_pandas().duplicated().to_numpy()
-    return table.filter(pa.array(first)) if not first.all() else table
+    dup = table.column("task_id").to_pandas().duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return table
+    twice = table.filter(pa.array(dup))  # sorted apart: they are few, the table is large
+    twice = twice.take(pc.sort_indices(twice, [("task_id", "ascending"), ("restriction_id", "ascending")]))
+    first = ~twice.column("task_id").to_pandas().duplicated().to_numpy()
+    return pa.concat_tables([table.filter(pa.array(~dup)), twice.filter(pa.array(first))])
 
 
 _SOURCE_TYPES = {

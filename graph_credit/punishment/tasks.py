@@ -46,7 +46,7 @@ def _task(row: dict, day: dt.date) -> Task:
     )
 
 
-def _all_tasks(store: GraphStore, department: str | None = None) -> pd.DataFrame:
+def _all_tasks(store: GraphStore, department: str | None = None) -> pa.Table:
     """Every task pushed (to `department`, when named), answered or not: the pushed restrictions'
     tasks, each replaced by its node where a department answered it (or where it was pushed as a
     node, before push dates were kept on the restrictions)."""
@@ -58,7 +58,7 @@ def _all_tasks(store: GraphStore, department: str | None = None) -> pd.DataFrame
     if nodes.num_rows:
         answered = pc.is_in(pushed.column("task_id"), value_set=nodes.column("task_id"))
         pushed = pa.concat_tables([pushed.filter(pc.invert(answered)), nodes])
-    return pushed.to_pandas(date_as_object=True)
+    return pushed
 
 
 def tasks(
@@ -75,9 +75,10 @@ def tasks(
         raise InvalidInput(f"limit must be at least 1, not {limit}")
     t = _all_tasks(store, department)
     if unanswered_only:
-        t = t[t["answered_on"].isna().to_numpy()]
-    t = t.sort_values(["created_on", "task_id"], kind="stable").head(limit)
-    rows = t.astype(object).where(t.notna(), None).to_dict("records")
+        t = t.filter(pc.is_null(t.column("answered_on")))
+    # sorted in Arrow and cut before any row becomes Python objects: a city has a million tasks
+    first = pc.select_k_unstable(t, limit, [("created_on", "ascending"), ("task_id", "ascending")])
+    rows = t.take(first).to_pylist()
     return TaskList(as_of=day, department=department, tasks=[_task(r, day) for r in rows])
 
 
@@ -166,7 +167,7 @@ def tracking(
                 TrackingRow(dimension=dim, value=str(v), month=m, count=int(n))
                 for (v, m), n in counts.items()
             ]
-    t = _all_tasks(store)
+    t = _all_tasks(store).to_pandas(date_as_object=True)
     if len(t):
         t["month"] = pd.to_datetime(t["created_on"]).dt.strftime("%Y-%m").fillna("") if monthly else ""
         t["status"] = (
