@@ -49,8 +49,16 @@ ALL_EDGE_KINDS = {**EDGE_KINDS, **DERIVED_EDGE_KINDS}
 
 
 # Columns added to a table after databases with that table existed: LadybugDB's schema is typed,
-# and CREATE ... IF NOT EXISTS leaves an older table as it was, so these are added to it.
+# and CREATE ... IF NOT EXISTS leaves an older table as it was, so a writable store adds these to
+# it when it opens (`schema/upgrade`); a new table has them from its CREATE.
 ADDED_COLUMNS: tuple[tuple[str, str], ...] = (("Restriction", "pushed_on"),)
+
+
+def ladybug_upgrade() -> str:
+    return "".join(
+        f"ALTER TABLE {table} ADD IF NOT EXISTS {column} {ALL_NODE_KINDS[table].properties[column]};\n"
+        for table, column in ADDED_COLUMNS
+    )
 
 
 def ladybug_ddl() -> str:
@@ -58,10 +66,6 @@ def ladybug_ddl() -> str:
     for k in ALL_NODE_KINDS.values():
         cols = ", ".join([f"{k.key} STRING PRIMARY KEY", *(f"{p} {t}" for p, t in k.properties.items())])
         stmts.append(f"CREATE NODE TABLE IF NOT EXISTS {k.name}({cols});")
-    for table, column in ADDED_COLUMNS:
-        stmts.append(
-            f"ALTER TABLE {table} ADD IF NOT EXISTS {column} {ALL_NODE_KINDS[table].properties[column]};"
-        )
     for e in ALL_EDGE_KINDS.values():
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in e.pairs)
         cols = ", ".join(f"{p} {t}" for p, t in {"eid": "STRING", **e.properties}.items())
@@ -227,6 +231,13 @@ def generated_files() -> dict[str, str]:
             "create key constraints and edge-identity indexes", "write", "", "*"
         )
         + neo4j_ddl(),
+        "schema/upgrade.ladybug.cypher": _header(
+            "add the columns a release added to tables an older database has", "write", "", "*"
+        )
+        + ladybug_upgrade(),
+        # Neo4j keeps no column list: a property is there once a row has it
+        "schema/upgrade.neo4j.cypher": _header("nothing to add: Neo4j has no table columns", "write", "", "*")
+        + "RETURN 0 AS added\n",
     }
     for k in NODE_KINDS.values():
         files.update(_node_files(k))

@@ -69,6 +69,20 @@ class EmbeddedStore:
         self.opened_stamp = file_stamp(self.path) if read_only else None
         self.generation = 0
         self.topology_generation = 0
+        if not read_only:
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Give an older database's tables the columns this release added (a no-op on a new one,
+        whose tables come whole from `ensure_schema`, and on a database without those tables)."""
+        for stmt in _STATEMENT_END.split(self._query("schema/upgrade").text):
+            if not stmt.strip():
+                continue
+            try:
+                self._run(stmt, {})
+            except EngineError as exc:
+                if "does not exist" not in str(exc):
+                    raise
 
     # connections -------------------------------------------------------------------------
     def _conn(self) -> ladybug.Connection:

@@ -72,12 +72,13 @@ def test_a_database_from_before_push_dates_keeps_its_task_nodes_and_gains_the_co
     db = tmp_path / "old.lbug"
     old = EmbeddedStore(db, buffer_pool_mb=256)
     # the Restriction table as it was created before push dates, with no such column
-    old_table = next(
-        s for s in ladybug_ddl().splitlines() if s.startswith("CREATE NODE TABLE IF NOT EXISTS Restriction")
-    )
-    old.run_text(old_table.replace(", pushed_on DATE", "").rstrip(";"))
-    old.ensure_schema()
+    create = ladybug_ddl().splitlines()
+    table = next(s for s in create if s.startswith("CREATE NODE TABLE IF NOT EXISTS Restriction"))
+    old.run_text(table.replace(", pushed_on DATE", "").rstrip(";"))
+    old.close()
+    old = EmbeddedStore(db, buffer_pool_mb=256)  # a writable store opening it adds the column
     assert "pushed_on" in {r["name"] for r in old.run_text("CALL table_info('Restriction') RETURN *")}
+    old.ensure_schema()
     _one_record(tmp_path / "b", old, decision="2023-05-01")
     pu.propagate(old, "B1", on="2023-05-03")
     tasks = _open(old)

@@ -73,11 +73,11 @@ def test_a_rebuild_pushes_the_tasks_incremental_propagation_pushes(tmp_path: Pat
         ids = sorted(
             r["record_id"] for r in one.run_text("MATCH (c:CreditRecord) RETURN c.record_id AS record_id")
         )
-        for rid in ids:
-            pu.propagate(one, rid, on="2020-01-01")
-        pu.rebuild_restrictions(two, on="2020-01-01")
+        pushed = sum(pu.propagate(one, rid, on="2020-01-01").tasks_created for rid in ids)
+        rebuilt = pu.rebuild_restrictions(two, on="2020-01-01")
         assert len(_tasks(one)) > 20
         assert _tasks(two) == _tasks(one)
+        assert pushed == rebuilt.tasks_created == len(_tasks(one))  # both count what they push
     finally:
         one.close()
         two.close()
