@@ -16,12 +16,12 @@ from graph_credit.store.embedded import EmbeddedStore
 from tests.punishment.world import World
 
 
-def _one_record(folder: Path, store: GraphStore, **record: str) -> World:
+def _one_record(folder: Path, store: GraphStore, record_id: str = "B1", **record: str) -> World:
     w = World(folder)
     e = w.ent("E")
     w.person("L")
     w.role("L", e, "legal_rep", "2010-01-01", "")
-    w.record("B1", e, "blacklist", act="2022-01-01", valid_until="2030-01-01", **record)
+    w.record(record_id, e, "blacklist", act="2022-01-01", valid_until="2030-01-01", **record)
     return w.load(store)
 
 
@@ -66,6 +66,14 @@ def test_a_report_is_kept_as_the_tasks_node_and_never_overwritten(store: GraphSt
     assert pu.tasks(store, unanswered_only=False, limit=100_000).tasks == list(every.values())
     with pytest.raises(NotFound, match="no such task"):
         pu.report_task(store, "B1|NOPE|x|区人民法院", by="执行局", on="2023-05-10", action="x")
+
+
+def test_a_task_of_a_record_whose_id_holds_the_separator_is_found(store: GraphStore, tmp_path: Path) -> None:
+    _one_record(tmp_path / "b", store, record_id="B|1", decision="2023-05-01")
+    pu.propagate(store, "B|1", on="2023-05-03")
+    task = sorted(_open(store))[0]
+    assert task.startswith("B|1|")
+    assert pu.report_task(store, task, by="执行局", on="2023-05-10", action="已限制").record_id == "B|1"
 
 
 def test_a_database_from_before_push_dates_keeps_its_task_nodes_and_gains_the_column(tmp_path: Path) -> None:
