@@ -126,7 +126,10 @@ def report_task(store: GraphStore, task_id: str, *, by: str, on: dt.date | str, 
             written = []
         if written:
             return _task(store.read("punishment/task_one", task_id=task_id)[0], day)
-        task = store.read("punishment/task_one", task_id=task_id)[0]
+        rows = store.read("punishment/task_one", task_id=task_id)
+        if not rows:  # the record went between the read and the write
+            raise NotFound(f"task {task_id!r}: its record is no longer there")
+        task = rows[0]
     raise InvalidInput(
         f"task {task_id}: already answered on {py_date(task['answered_on'])} by "
         f"{task.get('answered_by')}; a report is not overwritten"
