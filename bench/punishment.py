@@ -78,8 +78,8 @@ def bare_rebuild(store: Any, text: dict[str, str], cat: Any, as_of: dt.date) -> 
     from graph_credit.punishment.push import stamp_frame
 
     derived = derive(*rebuild.all_frames(store, cat), cat)  # untimed: what to COPY
-    pushed = store.read_frame("punishment/pushed_on_all")  # the same rows: push dates kept
-    stamp_frame(derived, pd.Series(pushed["pushed_on"].to_numpy(), index=pushed["rid"].to_numpy()), as_of)
+    pushed = rebuild.push_dates(store.read_arrow("punishment/pushed_on_all"))  # the same rows
+    stamp_frame(derived, pushed, as_of)
     restrictions = arrow_table(derived, RESTRICTION_TYPES)
     edges = rebuild.restriction_edges(restrictions)
     conn = store._conn()  # the floor is the bare connection

@@ -23,7 +23,7 @@ from graph_credit.model import NODE_KINDS, PropType, RecordKind, RecordStatus
 from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
 from graph_credit.punishment.frames import arrow_table, py_date, to_date
 from graph_credit.punishment.lookup import subject_kind
-from graph_credit.punishment.propagation import Propagation, propagate_rows, related_inputs
+from graph_credit.punishment.propagation import EDGE_TYPES, Propagation, propagate_rows, related_inputs
 from graph_credit.punishment.views import RecordEventView, RecordHistory
 from graph_credit.store.base import GraphStore
 
@@ -33,7 +33,6 @@ _RECORD_TYPES = {
     "subject_key": PropType.STRING,
     "eid": PropType.STRING,
 }
-_EDGE_TYPES = {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING}
 
 
 class Transition(BaseModel):
@@ -365,7 +364,7 @@ def add_record(
     )
     if named:
         edges = pd.DataFrame({"src": named, "dst": rid, "eid": [f"R|{p}|{rid}" for p in named]})
-        store.bulk_write("punishment/responsible_add", arrow_table(edges, _EDGE_TYPES))
+        store.bulk_write("punishment/responsible_add", arrow_table(edges, EDGE_TYPES))
     rec = _record(store, rid)
     rec["status"] = None
     return _append(

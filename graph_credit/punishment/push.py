@@ -77,10 +77,8 @@ def stamp_frame(derived: pd.DataFrame, stored: pd.Series, on: dt.date) -> int:
     if derived.empty:
         derived[PUSHED_ON] = pd.Series([], dtype=object)
         return 0
-    if len(stored):
-        was = pd.to_datetime(derived["rid"].map(stored.astype(object)), errors="coerce")
-    else:
-        was = pd.Series(pd.NaT, index=derived.index, dtype="datetime64[ns]")
+    # as objects: mapping through an empty datetime Series fails in pandas
+    was = pd.to_datetime(derived["rid"].map(stored.astype(object)), errors="coerce")
     kept = was.notna().to_numpy()
     new = ~kept & (state_at(derived, on) == "active").to_numpy()
     pushed = np.full(len(derived), None, dtype=object)

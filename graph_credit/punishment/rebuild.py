@@ -109,7 +109,7 @@ def rebuild_restrictions(
     clock = _Clock()
     store.ensure_schema()
     recs, events, roles, responsible = all_frames(store, cat)
-    pushed = _push_dates(store.read_arrow("punishment/pushed_on_all"))
+    pushed = push_dates(store.read_arrow("punishment/pushed_on_all"))
     clock.lap("read")
     derived = derive(recs, events, roles, responsible, cat)
     clock.lap("derive")
@@ -139,7 +139,7 @@ def rebuild_restrictions(
     )
 
 
-def _push_dates(table: pa.Table) -> pd.Series:
+def push_dates(table: pa.Table) -> pd.Series:
     """rid -> push date, from the stored restrictions' (`pushed_on_all` rows)."""
     frame = table.to_pandas()
     if frame.empty:
