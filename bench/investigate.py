@@ -46,14 +46,12 @@ from graph_credit.store.embedded import EmbeddedStore  # noqa: E402
 
 
 class Recording:
-    @property
-    def topology_source(self):
-        return self.store
-
-    """A store that notes every named query (its text for this engine and its parameters)."""
+    """A store that notes every named query (its text for this engine and its parameters); the
+    topology index is its wrapped store's (graph_credit.store.base.StoreWrapper)."""
 
     def __init__(self, store: EmbeddedStore) -> None:
         self.store = store
+        self.wrapped = store
         self.engine = store.engine
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._lock = threading.Lock()

@@ -8,8 +8,8 @@ from pydantic import BaseModel, Field
 
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.identifiers import is_uscc, normalize_uscc
+from graph_credit.investigate.kinds import DEGREE_QUERY, DETAILS_QUERY
 from graph_credit.model import NODE_KINDS
-from graph_credit.schema import node_slug
 from graph_credit.store.base import GraphStore
 
 _ORDER = ("Person", "Project", "CreditRecord", "Enterprise")
@@ -37,11 +37,10 @@ def entity_detail(store: GraphStore, key: str, kind: str | None = None) -> Entit
     if kind == "Enterprise":
         key = normalize_uscc(key)  # asked for an enterprise: a bad code is an error, with its reason
     for k in (kind,) if kind else _ORDER:
-        slug = node_slug(NODE_KINDS[k])
-        rows = store.read(f"investigate/details_{slug}", keys=[key])
+        rows = store.read(DETAILS_QUERY[k], keys=[key])
         if rows:
             row = dict(rows[0])
-            degree = store.read(f"investigate/degree_{slug}", key=key)
+            degree = store.read(DEGREE_QUERY[k], key=key)
             fields = {f: v for f, v in row.items() if f not in ("key", "name", "status")}
             return EntityDetail(
                 kind=k,

@@ -35,6 +35,23 @@ def edge_slug(kind: EdgeKind, src: str, dst: str) -> str:
     return f"{kind.name.lower()}_{_snake(src)}_{_snake(dst)}"
 
 
+# The names of the generated query families: the generator below writes these files and the callers
+# ask for them through these functions, so a grep for one finds both.
+
+
+def load_query_name(slug: str, step: str) -> str:
+    """`load/<table>_<step>`: `existing` (read), `insert`, `update` (writes) of one node or edge table."""
+    return f"load/{slug}_{step}"
+
+
+def topology_nodes_query_name(kind: NodeKind) -> str:
+    return f"topology/nodes_{node_slug(kind)}"
+
+
+def topology_edges_query_name(kind: EdgeKind, src: str, dst: str) -> str:
+    return f"topology/edges_{edge_slug(kind, src, dst)}"
+
+
 def _header(purpose: str, mode: str, params: str, touches: str = "") -> str:
     """The query header; a write names what it touches (graph_credit.queries)."""
     if (mode == "write") != bool(touches):

@@ -20,7 +20,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph_credit.model import EDGE_KINDS, NODE_KINDS, PropType
-from graph_credit.schema import edge_slug, node_slug
+from graph_credit.punishment.query_names import BY_KIND
+from graph_credit.schema import edge_slug, load_query_name, node_slug
 from graph_credit.store.base import GraphStore
 from loaders.bundle import Known, ValidatedBundle, read_bundle
 from loaders.columns import arrow_strings
@@ -91,11 +92,11 @@ class TablePlan:
 
     @property
     def insert_query(self) -> str:
-        return f"load/{self.slug}_insert"
+        return load_query_name(self.slug, "insert")
 
     @property
     def update_query(self) -> str | None:
-        return f"load/{self.slug}_update" if self.compared else None
+        return load_query_name(self.slug, "update") if self.compared else None
 
     def table(self) -> pa.Table:
         """The rows as the engine's typed table; the frame is let go (a city load is memory-bound)."""
@@ -113,7 +114,14 @@ def table_plans(bundle: ValidatedBundle) -> Iterator[TablePlan]:
         slug = node_slug(kind)
         types = {kind.key: PropType.STRING, **kind.properties}
         yield TablePlan(
-            name, slug, False, kind.key, types, list(kind.properties), frame, f"load/{slug}_existing"
+            name,
+            slug,
+            False,
+            kind.key,
+            types,
+            list(kind.properties),
+            frame,
+            load_query_name(slug, "existing"),
         )
     for name, kind in EDGE_KINDS.items():
         for src, dst in kind.pairs:
@@ -134,7 +142,7 @@ def table_plans(bundle: ValidatedBundle) -> Iterator[TablePlan]:
                 types,
                 list(kind.properties),
                 frame,
-                f"load/{name.lower()}_existing",
+                load_query_name(name.lower(), "existing"),
             )
 
 
@@ -282,7 +290,7 @@ def _derive_restrictions(
     for kind, keys in touched.renamed.items():
         if keys:  # a restriction and its tasks show their target's name: it follows a rename
             table = pa.table({"key": pa.array(sorted(keys), pa.string())})
-            store.bulk_write(f"punishment/target_names_{kind.lower()}", table)
+            store.bulk_write(BY_KIND[kind].target_names, table)
 
 
 def _write_rejects(bundle: ValidatedBundle, out: Path) -> str | None:

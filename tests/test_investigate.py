@@ -658,8 +658,8 @@ def test_sample_queries_cover_every_edge_of_the_model() -> None:
     expected = set()
     for e in EDGE_KINDS.values():
         for src, dst in e.pairs:
-            expected.add(inv._sample_query_name(src, e.name, "out", dst))
-            expected.add(inv._sample_query_name(dst, e.name, "in", src))
+            expected.add(inv.sample_query_name(src, e.name, "out", dst))
+            expected.add(inv.sample_query_name(dst, e.name, "in", src))
     have = {n for n in registry().names() if n.startswith("investigate/sample/")}
     assert have == expected
     for name in expected:
@@ -680,7 +680,7 @@ def test_sample_queries_cover_every_edge_of_the_model() -> None:
     }
     for kind in NODE_KINDS:
         for area in ("degree", "edges", "details"):
-            slug = inv._SLUG[kind]
+            slug = inv.SLUG[kind]
             for engine in ("ladybug", "neo4j"):
                 registry().get(f"investigate/{area}_{slug}", engine)
 

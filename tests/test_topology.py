@@ -187,7 +187,7 @@ def test_index_holds_the_graph(small_graph: GraphStore) -> None:
     assert ix.nbytes() > 0 and ix.n_edges == 7
     # Display fields equal the engine's, node for node (the person's masked ID included).
     for kind in ix.node_kinds:
-        slug = inv._SLUG[kind]
+        slug = inv.SLUG[kind]
         for gid in range(
             int(ix.base[ix.node_kinds.index(kind)]), int(ix.base[ix.node_kinds.index(kind) + 1])
         ):

@@ -198,8 +198,12 @@ class FunctionInfo(ApiModel):
 
 
 class QueryInfo(ApiModel):
-    name: str = Field(examples=["investigate/neighbours"])
-    purpose: str = Field(examples=["Edges of one node in force on a date"])
+    name: str = Field(examples=["investigate/edges_enterprise"])
+    purpose: str = Field(
+        examples=[
+            "every edge touching one Enterprise (of any kind and period: the caller filters), with the far node's key"
+        ]
+    )
     mode: Literal["read", "write"] = Field(examples=["read"])
     params: list[str] = Field(examples=[["key", "as_of"]])
     engines: list[str] = Field(
@@ -228,11 +232,11 @@ class Catalogue(ApiModel):
                     ],
                     "queries": [
                         {
-                            "name": "investigate/neighbours",
-                            "purpose": "Edges of one node in force on a date",
+                            "name": "investigate/edges_enterprise",
+                            "purpose": "every edge touching one Enterprise (of any kind and period: the caller filters), with the far node's key",
                             "mode": "read",
-                            "params": ["key", "as_of"],
-                            "engines": [],
+                            "params": ["key"],
+                            "engines": ["ladybug", "neo4j"],
                         }
                     ],
                 }

@@ -12,7 +12,7 @@ The modules: `models` (the answers), `fetch` (a node's edges, from the index or 
 
 from graph_credit.investigate.catalogue import INVESTIGATOR_FUNCTIONS, catalogue
 from graph_credit.investigate.cycles import circular_holdings, guarantee_chains, guarantee_circles
-from graph_credit.investigate.fetch import _SLUG, _count_query_name, _sample_query_name
+from graph_credit.investigate.fetch import SLUG, count_query_name, sample_query_name
 from graph_credit.investigate.kinds import (
     ALL_EDGE_KINDS,
     ALL_NODE_KINDS,
@@ -84,8 +84,8 @@ __all__ = [
     "RECORD_EDGES",
     "RELATION_EDGES",
     "SHARED_EDGES",
+    "SLUG",
     "SUBJECT_KINDS",
-    "_SLUG",
     "Catalogue",
     "ChainNode",
     "Cycle",
@@ -112,16 +112,16 @@ __all__ = [
     "SharedLinks",
     "Truncation",
     "Unexpanded",
-    "_count_query_name",
-    "_sample_query_name",
     "all_paths",
     "catalogue",
     "circular_holdings",
+    "count_query_name",
     "guarantee_chains",
     "guarantee_circles",
     "neighbourhood",
     "records_near",
     "resolve",
+    "sample_query_name",
     "search",
     "shared_links",
     "shortest_path",

@@ -7,11 +7,11 @@ from collections import defaultdict
 from typing import Any, Literal
 
 from graph_credit.errors import InvalidInput
-from graph_credit.investigate.fetch import _check_range, _Edge, _Fetch
+from graph_credit.investigate.fetch import Edge, Fetch, check_range
 from graph_credit.investigate.kinds import SUBJECT_KINDS, Direction, NodeId
 from graph_credit.investigate.models import ChainNode, Cycle, Cycles, GuaranteeChains, Truncation
-from graph_credit.investigate.neighbourhood import _Bfs
-from graph_credit.investigate.paths import _distances_to, _edges_to_path, _hops, _walks
+from graph_credit.investigate.neighbourhood import Bfs
+from graph_credit.investigate.paths import distances_to, edges_to_path, hop_edges, walk_paths
 from graph_credit.investigate.search import resolve
 from graph_credit.store.base import GraphStore
 
@@ -26,10 +26,10 @@ def _cycles(
     max_cycles: int,
     max_rows: int,
 ) -> Cycles:
-    _check_range("max_hops", max_hops, 1, 8)
-    _check_range("max_cycles", max_cycles, 1, 10_000)
+    check_range("max_hops", max_hops, 1, 8)
+    check_range("max_cycles", max_cycles, 1, 10_000)
     subject = resolve(store, uscc, "Enterprise")
-    f = _Fetch(store, as_of, lean=True)
+    f = Fetch(store, as_of, lean=True)
     s = subject.id
     # Every node of a cycle through s is both below and above s. Grow the two balls (down along the
     # edges, up against them), cheaper side first, until their depths add up to max_hops or one
@@ -38,7 +38,7 @@ def _cycles(
     frontier: dict[Direction, list[NodeId]] = {"out": [s], "in": [s]}
     level = {"out": 0, "in": 0}
     deg: dict[NodeId, int] = {}
-    graph: dict[NodeId, dict[NodeId, list[_Edge]]] = defaultdict(lambda: defaultdict(list))
+    graph: dict[NodeId, dict[NodeId, list[Edge]]] = defaultdict(lambda: defaultdict(list))
     seen: set[Any] = set()
     rows = 0
     notes: list[str] = []
@@ -108,17 +108,17 @@ def _cycles(
 
 
 def _simple_cycles(
-    graph: dict[NodeId, dict[NodeId, list[_Edge]]], s: NodeId, max_hops: int, max_cycles: int
-) -> list[tuple[list[NodeId], list[list[_Edge]]]]:
+    graph: dict[NodeId, dict[NodeId, list[Edge]]], s: NodeId, max_hops: int, max_cycles: int
+) -> list[tuple[list[NodeId], list[list[Edge]]]]:
     """Directed cycles through s that repeat no node (a walk twice round a smaller loop is not a new
     cycle), shortest first; each as nodes s..s and the parallel edges of each hop."""
-    back = _distances_to(graph, s, reverse=True)
+    back = distances_to(graph, s, reverse=True)
     out: list[list[NodeId]] = []
     for length in range(1, max_hops + 1):
-        out += _walks(graph, s, s, length, back, limit=max_cycles - len(out))
+        out += walk_paths(graph, s, s, length, back, limit=max_cycles - len(out))
         if len(out) >= max_cycles:
             break
-    return [(c, _hops(graph, c)) for c in out]
+    return [(c, hop_edges(graph, c)) for c in out]
 
 
 def circular_holdings(
@@ -169,15 +169,15 @@ def guarantee_chains(
     each chain a path from the subject to where the chain ends or the depth runs out."""
     if direction not in ("down", "up", "both"):
         raise InvalidInput(f"direction must be down, up or both, not {direction!r}")
-    _check_range("max_hops", max_hops, 1, 6)
+    check_range("max_hops", max_hops, 1, 6)
     subject = resolve(store, uscc, "Enterprise")
-    f = _Fetch(store, as_of)
+    f = Fetch(store, as_of)
     nodes: list[tuple[NodeId, str, int]] = []
-    chains: list[list[_Edge]] = []
+    chains: list[list[Edge]] = []
     truncated: list[Truncation] = []
     notes: list[str] = []
     for d in ("down", "up") if direction == "both" else (direction,):
-        walk = _Bfs(
+        walk = Bfs(
             f,
             subject.id,
             hops=max_hops,
@@ -190,7 +190,7 @@ def guarantee_chains(
         walk.run()
         truncated += walk.truncated
         nodes += [(n, d, walk.depth[n]) for n in walk.order[1:]]
-        children: dict[NodeId, list[_Edge]] = defaultdict(list)
+        children: dict[NodeId, list[Edge]] = defaultdict(list)
         for n, e in walk.parent.items():
             children[e.other(n)].append(e)
         leaves = [n for n in walk.order[1:] if not children.get(n)]
@@ -209,7 +209,7 @@ def guarantee_chains(
         max_hops=max_hops,
         as_of=as_of,
         nodes=[ChainNode(**refs[n].model_dump(), direction=d, depth=depth) for n, d, depth in nodes],  # type: ignore[arg-type]
-        chains=[_edges_to_path(subject.id, c, refs) for c in chains],
+        chains=[edges_to_path(subject.id, c, refs) for c in chains],
         truncated=[t.model_copy(update={"node": refs.get(t.node.id, t.node)}) for t in truncated],
         notes=notes,
     )

@@ -36,10 +36,13 @@ import numpy as np
 
 from graph_credit.errors import InvalidInput
 from graph_credit.investigate.kinds import (
-    _EDGE_ORDER,
-    _EVER,
-    _WORKERS,
     ALL_NODE_KINDS,
+    DEGREE_QUERY,
+    DETAILS_QUERY,
+    EDGE_ORDER,
+    EDGES_QUERY,
+    EVER,
+    WORKERS,
     Direction,
     NodeId,
 )
@@ -51,7 +54,7 @@ from graph_credit.topology import OPEN_END, OPEN_START, TopologyIndex, day_numbe
 
 
 @dataclass(frozen=True)
-class _Edge:
+class Edge:
     kind: str
     src: NodeId
     dst: NodeId
@@ -90,12 +93,12 @@ class _Edge:
 
 
 @dataclass
-class _Adj:
+class Adjacency:
     """What is known of one node's edges under the current filters."""
 
     node: NodeId
     degree: int  # every edge of any kind and period: the hub test
-    edges: list[_Edge]  # every matching edge when `complete`, else a sample
+    edges: list[Edge]  # every matching edge when `complete`, else a sample
     totals: Counter[tuple[str, Direction]]  # exact matching edges per (edge kind, direction)
     complete: bool
 
@@ -127,24 +130,24 @@ def _triples() -> dict[str, list[tuple[str, Direction, str]]]:
 
 
 _TRIPLES = _triples()
-_SLUG = {name: node_slug(k) for name, k in NODE_KINDS.items()}
+SLUG = {name: node_slug(k) for name, k in NODE_KINDS.items()}
 
 
-def _sample_query_name(kind: str, edge: str, direction: Direction, other: str) -> str:
+def sample_query_name(kind: str, edge: str, direction: Direction, other: str) -> str:
     """The typed query that samples one (node kind, edge kind, direction, far kind) group."""
-    return f"investigate/sample/{_SLUG[kind]}_{edge.lower()}_{direction}_{_SLUG[other]}"
+    return f"investigate/sample/{SLUG[kind]}_{edge.lower()}_{direction}_{SLUG[other]}"
 
 
-def _count_query_name(
+def count_query_name(
     kind: str, edge: str, direction: Direction, other: str, *, any_period: bool = False
 ) -> str:
     """The typed query that counts one (node kind, edge kind, direction, far kind) group; with
     `any_period`, for a timed edge kind, the one that skips the (then vacuous) period test."""
     area = "count_ever" if any_period and "since" in EDGE_KINDS[edge].properties else "count"
-    return f"investigate/{area}/{_SLUG[kind]}_{edge.lower()}_{direction}_{_SLUG[other]}"
+    return f"investigate/{area}/{SLUG[kind]}_{edge.lower()}_{direction}_{SLUG[other]}"
 
 
-class _Fetch:
+class Fetch:
     """Per-node queries for one investigation, with the period and a running cost count.
 
     Where the store keeps a topology index (graph_credit.topology), a node's degree and edges (with
@@ -157,7 +160,7 @@ class _Fetch:
         # without their properties, and `complete` them for the answer.
         self.lean = lean
         self.as_of = as_of
-        self.valid_from, self.valid_to = (as_of, as_of) if as_of else _EVER
+        self.valid_from, self.valid_to = (as_of, as_of) if as_of else EVER
         self.queries = 0
         self.rows = 0
         self._index: TopologyIndex | None = None
@@ -198,7 +201,7 @@ class _Fetch:
         return rows
 
     def _map(self, fn: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
-        workers = _WORKERS.get(self.store.engine, 1)
+        workers = WORKERS.get(self.store.engine, 1)
         if len(items) <= 1 or workers <= 1:
             return [fn(i) for i in items]
         return list(_pool(workers).map(fn, items))
@@ -207,7 +210,7 @@ class _Fetch:
         if self.index is not None:
             gid = self._gid(node)
             return 0 if gid is None else self.index.degree(gid)
-        rows = self._read(f"investigate/degree_{_SLUG[node[0]]}", key=node[1])
+        rows = self._read(DEGREE_QUERY[node[0]], key=node[1])
         return int(rows[0]["degree"]) if rows else 0
 
     def degrees(self, nodes: Sequence[NodeId]) -> dict[NodeId, int]:
@@ -223,12 +226,12 @@ class _Fetch:
         direction: Direction | None,
         limit: int | None,
         degree: int | None,
-    ) -> _Adj:
+    ) -> Adjacency:
         kind, key = node
         if degree is None:
             degree = self.degree(node)
         if degree == 0:
-            return _Adj(node, 0, [], Counter(), True)
+            return Adjacency(node, 0, [], Counter(), True)
         period = {"valid_from": self.valid_from, "valid_to": self.valid_to}
         if self.index is not None:
             gid = self._gid(node)
@@ -236,7 +239,7 @@ class _Fetch:
             return self._from_index(node, gid, degree, edge_kinds, node_kinds, direction, limit)
         if degree <= _full_fetch_max():
             edges = []
-            for r in self._read(f"investigate/edges_{_SLUG[kind]}", key=key):
+            for r in self._read(EDGES_QUERY[kind], key=key):
                 d: Direction = "out" if r["outgoing"] else "in"
                 if (
                     r["edge"] not in edge_kinds
@@ -249,12 +252,12 @@ class _Fetch:
                 src, dst = (node, far) if d == "out" else (far, node)
                 edges.append(_edge(r["edge"], src, dst, r))
             totals = Counter((e.kind, e.direction_at(node)) for e in edges)
-            return _Adj(node, degree, _sorted_edges(edges, node), totals, True)
+            return Adjacency(node, degree, _sorted_edges(edges, node), totals, True)
         # A hub: exact counts per (edge kind, direction, far kind) by typed queries, then typed samples.
         groups = []
         for edge, d, other in _TRIPLES[kind]:
             if edge in edge_kinds and other in node_kinds and (direction is None or d == direction):
-                name = _count_query_name(kind, edge, d, other, any_period=self.as_of is None)
+                name = count_query_name(kind, edge, d, other, any_period=self.as_of is None)
                 rows = self._read(name, key=key, **period)
                 if rows and int(rows[0]["n"]) > 0:
                     groups.append((edge, d, other, int(rows[0]["n"])))
@@ -264,7 +267,7 @@ class _Fetch:
         edges = []
         for edge, d, other, take in _shares(groups, limit):
             rows = self._read(
-                _sample_query_name(kind, edge, d, other),
+                sample_query_name(kind, edge, d, other),
                 key=key,
                 limit=take,
                 **period,  # type: ignore[arg-type]
@@ -274,7 +277,7 @@ class _Fetch:
                 src, dst = (node, far) if d == "out" else (far, node)
                 edges.append(_edge(edge, src, dst, r))
         complete = len(edges) == sum(totals.values())
-        return _Adj(node, degree, _sorted_edges(edges, node), totals, complete)
+        return Adjacency(node, degree, _sorted_edges(edges, node), totals, complete)
 
     def _from_index(
         self,
@@ -285,7 +288,7 @@ class _Fetch:
         node_kinds: Sequence[str],
         direction: Direction | None,
         limit: int | None,
-    ) -> _Adj:
+    ) -> Adjacency:
         """The node's matching edges from the index, with their properties; above FULL_FETCH_MAX
         edges, `limit` of them shared out over the (edge kind, direction, far kind) groups as the
         engine's typed samples are, with exact totals."""
@@ -329,12 +332,12 @@ class _Fetch:
         sel = keep.tolist()
         for i, f in zip(sel, index.nodes(far[keep]), strict=True):
             src, dst = (node, f) if out[i] else (f, node)
-            e = _Edge(names[int(e_kind[i])], src, dst, None, ix=int(edges[i]))
+            e = Edge(names[int(e_kind[i])], src, dst, None, ix=int(edges[i]))
             found.append(e if self.lean else self.complete(e))
         complete = len(found) == len(edges)
-        return _Adj(node, degree, self._sorted(found, node), totals, complete)
+        return Adjacency(node, degree, self._sorted(found, node), totals, complete)
 
-    def _sorted(self, edges: list[_Edge], node: NodeId) -> list[_Edge]:
+    def _sorted(self, edges: list[Edge], node: NodeId) -> list[Edge]:
         """`_sorted_edges`, for edges from the index that may not carry their identity yet: edges of
         one kind and direction to the same node are put in identity order, as the engine's are."""
         out = _sorted_edges(edges, node)
@@ -346,14 +349,14 @@ class _Fetch:
             return out
         return sorted(out, key=lambda e: (*_edge_key(e, node)[:3], e.eid or index.eid(e.ix or 0) or ""))
 
-    def complete(self, e: _Edge) -> _Edge:
+    def complete(self, e: Edge) -> Edge:
         """An edge found in the index, with its properties from the index."""
         index = self.index
         if e.ix is None or index is None or e.eid is not None:
             return e
         value = index.value(e.ix)
         since, until = index.edge_period(e.ix)
-        return _Edge(
+        return Edge(
             e.kind,
             e.src,
             e.dst,
@@ -375,7 +378,7 @@ class _Fetch:
         direction: Direction | None = None,
         limit: int | None = None,
         degrees: dict[NodeId, int] | None = None,
-    ) -> dict[NodeId, _Adj]:
+    ) -> dict[NodeId, Adjacency]:
         """Each node's matching edges: all of them up to FULL_FETCH_MAX edges of any kind; above,
         exact counts per kind and `limit` sampled edges (all when `limit` is None)."""
         if self.index is not None:
@@ -393,17 +396,17 @@ class _Fetch:
         node_kinds: Sequence[str],
         direction: Direction | None,
         limit: int | None,
-    ) -> dict[NodeId, _Adj]:
+    ) -> dict[NodeId, Adjacency]:
         """`adjacency` for a whole frontier in one pass over the index arrays; a hub under a cap
         goes through `_from_index`, which shares the cap out over its edge groups."""
         index = self.index
         assert index is not None
-        result: dict[NodeId, _Adj] = {}
+        result: dict[NodeId, Adjacency] = {}
         present: list[tuple[NodeId, int]] = []
         for n in nodes:
             gid = self._gid(n)
             if gid is None:
-                result[n] = _Adj(n, 0, [], Counter(), True)
+                result[n] = Adjacency(n, 0, [], Counter(), True)
             else:
                 present.append((n, gid))
         if not present:
@@ -446,13 +449,13 @@ class _Fetch:
             for i in range(a, b):
                 kind = names[kinds[i]]
                 if outs[i]:
-                    e = _Edge(kind, node, far_ids[i], None, ix=numbers[i])
+                    e = Edge(kind, node, far_ids[i], None, ix=numbers[i])
                     totals[(kind, "out")] += 1
                 else:
-                    e = _Edge(kind, far_ids[i], node, None, ix=numbers[i])
+                    e = Edge(kind, far_ids[i], node, None, ix=numbers[i])
                     totals[(kind, "in")] += 1
                 found.append(e if self.lean else self.complete(e))
-            result[node] = _Adj(node, degree[j], self._sorted(found, node), totals, True)
+            result[node] = Adjacency(node, degree[j], self._sorted(found, node), totals, True)
         return result
 
     def details(self, nodes: Iterable[NodeId]) -> dict[NodeId, NodeRef]:
@@ -477,8 +480,8 @@ class _Fetch:
                 id_masked=masked if kind == "Person" else None,
             )
         for kind, keys in by_kind.items():
-            for r in self._read(f"investigate/details_{_SLUG[kind]}", keys=keys):
-                out[(kind, r["key"])] = _node_ref(kind, r)
+            for r in self._read(DETAILS_QUERY[kind], keys=keys):
+                out[(kind, r["key"])] = node_ref(kind, r)
         for node in dict.fromkeys(nodes):  # a node deleted meanwhile still gets a reference
             out.setdefault(node, NodeRef(kind=node[0], key=node[1]))
         return out
@@ -507,7 +510,7 @@ def _shares(
     that `limit` are taken in all, small groups first and whole, the rest shared evenly."""
     out = []
     remaining = limit
-    ordered = sorted(groups, key=lambda g: (g[3], _EDGE_ORDER.get(g[0], 99), g[1], g[2]))
+    ordered = sorted(groups, key=lambda g: (g[3], EDGE_ORDER.get(g[0], 99), g[1], g[2]))
     for i, (edge, d, other, n) in enumerate(ordered):
         if remaining is None:
             take = n
@@ -520,8 +523,8 @@ def _shares(
     return out
 
 
-def _edge(kind: str, src: NodeId, dst: NodeId, r: dict[str, Any]) -> _Edge:
-    return _Edge(
+def _edge(kind: str, src: NodeId, dst: NodeId, r: dict[str, Any]) -> Edge:
+    return Edge(
         kind,
         src,
         dst,
@@ -534,15 +537,15 @@ def _edge(kind: str, src: NodeId, dst: NodeId, r: dict[str, Any]) -> _Edge:
     )
 
 
-def _edge_key(e: _Edge, node: NodeId) -> tuple[int, str, NodeId, str]:
-    return (_EDGE_ORDER.get(e.kind, 99), e.direction_at(node), e.other(node), e.eid or "")
+def _edge_key(e: Edge, node: NodeId) -> tuple[int, str, NodeId, str]:
+    return (EDGE_ORDER.get(e.kind, 99), e.direction_at(node), e.other(node), e.eid or "")
 
 
-def _sorted_edges(edges: list[_Edge], node: NodeId) -> list[_Edge]:
+def _sorted_edges(edges: list[Edge], node: NodeId) -> list[Edge]:
     return sorted(edges, key=lambda e: _edge_key(e, node))
 
 
-def _node_ref(kind: str, r: dict[str, Any]) -> NodeRef:
+def node_ref(kind: str, r: dict[str, Any]) -> NodeRef:
     return NodeRef(
         kind=kind,
         key=r["key"],
@@ -553,7 +556,7 @@ def _node_ref(kind: str, r: dict[str, Any]) -> NodeRef:
     )
 
 
-def _check_kinds(values: Iterable[str] | None, allowed: Sequence[str], what: str) -> list[str]:
+def check_kinds(values: Iterable[str] | None, allowed: Sequence[str], what: str) -> list[str]:
     if values is None:
         return list(allowed)
     out = list(dict.fromkeys(values))
@@ -565,6 +568,6 @@ def _check_kinds(values: Iterable[str] | None, allowed: Sequence[str], what: str
     return out
 
 
-def _check_range(name: str, value: int, low: int, high: int) -> None:
+def check_range(name: str, value: int, low: int, high: int) -> None:
     if not low <= value <= high:
         raise InvalidInput(f"{name} must be between {low} and {high}, not {value}")

@@ -17,17 +17,37 @@ RELATION_EDGES: tuple[str, ...] = ("HOLDS", "LEGAL_REP_OF", "SERVES_AS", "GUARAN
 RECORD_EDGES: tuple[str, ...] = ("SUBJECT_OF", "RESPONSIBLE_FOR")
 SHARED_EDGES: tuple[str, ...] = ("LEGAL_REP_OF", "HOLDS", "SERVES_AS")
 LINK_KINDS: tuple[str, ...] = ("legal_rep", "shareholder", "executive", "cross_role", "address", "phone")
-_LINK_OF_EDGE = {"LEGAL_REP_OF": "legal_rep", "HOLDS": "shareholder", "SERVES_AS": "executive"}
+LINK_OF_EDGE = {"LEGAL_REP_OF": "legal_rep", "HOLDS": "shareholder", "SERVES_AS": "executive"}
 
-_EVER = (dt.date(1, 1, 1), dt.date(9999, 12, 31))
+# Per-node queries, one file per node kind (graph_credit/schema.py generates none of these).
+DETAILS_QUERY: dict[str, str] = {
+    "Enterprise": "investigate/details_enterprise",
+    "Person": "investigate/details_person",
+    "Project": "investigate/details_project",
+    "CreditRecord": "investigate/details_credit_record",
+}
+DEGREE_QUERY: dict[str, str] = {
+    "Enterprise": "investigate/degree_enterprise",
+    "Person": "investigate/degree_person",
+    "Project": "investigate/degree_project",
+    "CreditRecord": "investigate/degree_credit_record",
+}
+EDGES_QUERY: dict[str, str] = {
+    "Enterprise": "investigate/edges_enterprise",
+    "Person": "investigate/edges_person",
+    "Project": "investigate/edges_project",
+    "CreditRecord": "investigate/edges_credit_record",
+}
+
+EVER = (dt.date(1, 1, 1), dt.date(9999, 12, 31))
 # Above this many edges (any kind, any period) a node's edges are counted by kind and sampled,
 # never fetched whole.
 FULL_FETCH_MAX = 500
 # Per-node queries on parallel threads: worth it over a network (Neo4j), not in process: on
 # LadybugDB 0.22 two threads made each query slower (1.78 against 1.30 ms a node, demo scale).
-_WORKERS = {"ladybug": 1, "neo4j": 4}
+WORKERS = {"ladybug": 1, "neo4j": 4}
 
-_EDGE_ORDER = {  # display order of a node's edges, and so which neighbours a cap keeps first
+EDGE_ORDER = {  # display order of a node's edges, and so which neighbours a cap keeps first
     k: i
     for i, k in enumerate(
         (

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from graph_credit.investigate.fetch import _Adj, _check_kinds, _check_range, _Edge, _Fetch
+from graph_credit.investigate.fetch import Adjacency, Edge, Fetch, check_kinds, check_range
 from graph_credit.investigate.kinds import ALL_EDGE_KINDS, ALL_NODE_KINDS, Direction, NodeId
 from graph_credit.investigate.models import Neighbourhood, NeighbourNode, NodeRef, Truncation, Unexpanded
 from graph_credit.investigate.search import resolve
@@ -29,14 +29,14 @@ def neighbourhood(
     """Nodes and edges within `hops` (1-4) of a subject, filtered by node and edge kind and by the
     edges in force on `as_of`; at most `max_nodes` nodes and `max_neighbours` new neighbours per
     node, with exact counts of what was left out (hubs are counted, never fetched whole)."""
-    _check_range("hops", hops, 1, 4)
-    _check_range("max_nodes", max_nodes, 1, 10_000)
-    _check_range("max_neighbours", max_neighbours, 1, 10_000)
-    nk = _check_kinds(node_kinds, ALL_NODE_KINDS, "node kind")
-    ek = _check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
+    check_range("hops", hops, 1, 4)
+    check_range("max_nodes", max_nodes, 1, 10_000)
+    check_range("max_neighbours", max_neighbours, 1, 10_000)
+    nk = check_kinds(node_kinds, ALL_NODE_KINDS, "node kind")
+    ek = check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     root = resolve(store, subject, kind)
-    f = _Fetch(store, as_of, lean=True)  # properties only for the edges the answer keeps
-    walk = _Bfs(
+    f = Fetch(store, as_of, lean=True)  # properties only for the edges the answer keeps
+    walk = Bfs(
         f,
         root.id,
         hops=hops,
@@ -63,7 +63,7 @@ def neighbourhood(
     )
 
 
-class _Bfs:
+class Bfs:
     """Breadth-first expansion with a node cap and a per-node cap, chunked so that fetching stops
     once the node cap is full. Keeps the first parent edge of every node (for paths back)."""
 
@@ -71,7 +71,7 @@ class _Bfs:
 
     def __init__(
         self,
-        f: _Fetch,
+        f: Fetch,
         root: NodeId,
         *,
         hops: int,
@@ -91,8 +91,8 @@ class _Bfs:
         self.direction = direction
         self.depth: dict[NodeId, int] = {root: 0}
         self.order: list[NodeId] = [root]
-        self.parent: dict[NodeId, _Edge] = {}
-        self.edges: dict[tuple[Any, ...], _Edge] = {}
+        self.parent: dict[NodeId, Edge] = {}
+        self.edges: dict[tuple[Any, ...], Edge] = {}
         self.degree: dict[NodeId, int] = {}
         self.totals: dict[NodeId, Counter[tuple[str, Direction]]] = {}
         self.truncated: list[Truncation] = []
@@ -144,7 +144,7 @@ class _Bfs:
                         )
                     )
 
-    def _take(self, n: NodeId, adj: _Adj, d: int) -> list[NodeId]:
+    def _take(self, n: NodeId, adj: Adjacency, d: int) -> list[NodeId]:
         added: list[NodeId] = []
         for e in adj.edges:
             if e.ident in self.edges:
@@ -160,7 +160,7 @@ class _Bfs:
             self.edges[e.ident] = e
         return added
 
-    def path_to(self, n: NodeId) -> list[_Edge]:
+    def path_to(self, n: NodeId) -> list[Edge]:
         out = []
         while n != self.root:
             e = self.parent[n]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
-from graph_credit.investigate.fetch import _check_kinds, _check_range, _Edge, _Fetch
+from graph_credit.investigate.fetch import Edge, Fetch, check_kinds, check_range
 from graph_credit.investigate.kinds import ALL_EDGE_KINDS, FULL_FETCH_MAX, NodeId
 from graph_credit.investigate.models import HubNote, NodeRef, Path, PathResult
 from graph_credit.investigate.search import resolve
@@ -19,7 +19,7 @@ class _Side:
     def __init__(self, root: NodeId) -> None:
         self.root = root
         self.dist: dict[NodeId, int] = {root: 0}
-        self.parents: dict[NodeId, list[tuple[NodeId, _Edge]]] = {root: []}
+        self.parents: dict[NodeId, list[tuple[NodeId, Edge]]] = {root: []}
         self.frontier: list[NodeId] = [root]
         self.level = 0
         self.degree: dict[NodeId, int] = {}
@@ -32,7 +32,7 @@ class _BiSearch:
 
     def __init__(
         self,
-        f: _Fetch,
+        f: Fetch,
         a: NodeId,
         b: NodeId,
         *,
@@ -48,7 +48,7 @@ class _BiSearch:
         self.sides = (_Side(a), _Side(b))
         self.sides[1].degree = self.sides[0].degree  # one degree table for both sides
         self.blocked: dict[NodeId, int] = {}
-        self.adjacent: dict[NodeId, list[_Edge]] = {}
+        self.adjacent: dict[NodeId, list[Edge]] = {}
         self.hub_meetings: list[tuple[int, NodeId]] = []
         self.expanded = 0
         self.rows = 0
@@ -109,7 +109,7 @@ class _BiSearch:
     def hops_done(self) -> int:
         return self.sides[0].level + self.sides[1].level
 
-    def half_paths(self, side: _Side, n: NodeId, cap: int) -> Iterator[list[_Edge]]:
+    def half_paths(self, side: _Side, n: NodeId, cap: int) -> Iterator[list[Edge]]:
         """Shortest edge lists from the side's root to n (as walked from the root)."""
         if n == side.root:
             yield []
@@ -123,8 +123,8 @@ class _BiSearch:
                     return
 
 
-def _edges_to_path(
-    start: NodeId, edges: Sequence[_Edge], refs: dict[NodeId, NodeRef], hubs: Iterable[NodeId] = ()
+def edges_to_path(
+    start: NodeId, edges: Sequence[Edge], refs: dict[NodeId, NodeRef], hubs: Iterable[NodeId] = ()
 ) -> Path:
     nodes = [start]
     for e in edges:
@@ -161,11 +161,11 @@ def shortest_path(
     """Shortest paths (up to `max_paths` of equal length) within `max_hops` (≤ 8) between two
     subjects over the given edge kinds in force on `as_of`, by a bidirectional search that does
     not pass through hubs (more than `hub_degree` edges) unless no other path exists."""
-    _check_range("max_hops", max_hops, 1, 8)
-    _check_range("max_paths", max_paths, 1, 1000)
-    ek = _check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
+    check_range("max_hops", max_hops, 1, 8)
+    check_range("max_paths", max_paths, 1, 1000)
+    ek = check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     a, b = resolve(store, source), resolve(store, target)
-    f = _Fetch(store, as_of, lean=True)
+    f = Fetch(store, as_of, lean=True)
     s = _BiSearch(f, a.id, b.id, edge_kinds=ek, hub_degree=hub_degree, max_expanded=max_expanded)
     notes: list[str] = []
     found: list[tuple[int, NodeId]] = []
@@ -185,7 +185,7 @@ def shortest_path(
     if not found and s.hub_meetings:
         found = s.hub_meetings
         through_hub = True
-    paths: list[list[_Edge]] = []
+    paths: list[list[Edge]] = []
     if found:
         best = min(length for length, _ in found)
         for _, m in sorted(set(x for x in found if x[0] == best)):
@@ -230,7 +230,7 @@ def shortest_path(
         max_hops=max_hops,
         as_of=as_of,
         edge_kinds=ek,
-        paths=[_edges_to_path(a.id, p, refs, s.blocked) for p in paths],
+        paths=[edges_to_path(a.id, p, refs, s.blocked) for p in paths],
         complete=complete,
         hubs_not_expanded=_hub_notes(s.blocked, refs),
         notes=notes,
@@ -254,15 +254,15 @@ def all_paths(
     """Every simple path of at most `max_hops` (≤ 6) between two subjects, shortest first, up to
     `max_paths`; hubs (more than `hub_degree` edges) are not expanded, so paths through them are
     found only where both their edges were reached from ordinary nodes (listed in the answer)."""
-    _check_range("max_hops", max_hops, 1, 6)
-    _check_range("max_paths", max_paths, 1, 10_000)
-    ek = _check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
+    check_range("max_hops", max_hops, 1, 6)
+    check_range("max_paths", max_paths, 1, 10_000)
+    ek = check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     a, b = resolve(store, source), resolve(store, target)
-    f = _Fetch(store, as_of, lean=True)
+    f = Fetch(store, as_of, lean=True)
     s = _BiSearch(f, a.id, b.id, edge_kinds=ek, hub_degree=hub_degree, max_expanded=max_expanded)
     while s.hops_done() < max_hops and s.step() is not None:
         pass
-    graph: dict[NodeId, dict[NodeId, list[_Edge]]] = defaultdict(lambda: defaultdict(list))
+    graph: dict[NodeId, dict[NodeId, list[Edge]]] = defaultdict(lambda: defaultdict(list))
     seen: set[tuple[Any, ...]] = set()
     for edges in s.adjacent.values():
         for e in edges:
@@ -281,7 +281,7 @@ def all_paths(
     refs[a.id], refs[b.id] = a, b
     paths = []
     for _, hops in found:
-        p = _edges_to_path(a.id, [h[0] for h in hops], refs, s.blocked)
+        p = edges_to_path(a.id, [h[0] for h in hops], refs, s.blocked)
         p.parallel = [e.ref() for h in hops for e in h[1:]]
         paths.append(p)
     notes = []
@@ -310,8 +310,8 @@ def all_paths(
     )
 
 
-def _distances_to(
-    graph: dict[NodeId, dict[NodeId, list[_Edge]]], goal: NodeId, *, reverse: bool
+def distances_to(
+    graph: dict[NodeId, dict[NodeId, list[Edge]]], goal: NodeId, *, reverse: bool
 ) -> dict[NodeId, int]:
     """Hops from every node to `goal` inside the fetched subgraph (along the edges when `reverse`)."""
     into: dict[NodeId, set[NodeId]] = defaultdict(set)
@@ -330,8 +330,8 @@ def _distances_to(
     return dist
 
 
-def _walks(
-    graph: dict[NodeId, dict[NodeId, list[_Edge]]],
+def walk_paths(
+    graph: dict[NodeId, dict[NodeId, list[Edge]]],
     start: NodeId,
     goal: NodeId,
     length: int,
@@ -363,29 +363,29 @@ def _walks(
     return out
 
 
-def _hops(graph: dict[NodeId, dict[NodeId, list[_Edge]]], nodes: list[NodeId]) -> list[list[_Edge]]:
+def hop_edges(graph: dict[NodeId, dict[NodeId, list[Edge]]], nodes: list[NodeId]) -> list[list[Edge]]:
     return [graph[x][y] for x, y in pairwise(nodes)]
 
 
 def _simple_paths(
-    graph: dict[NodeId, dict[NodeId, list[_Edge]]],
+    graph: dict[NodeId, dict[NodeId, list[Edge]]],
     a: NodeId,
     b: NodeId,
     max_hops: int,
     max_paths: int,
     *,
     avoid: set[NodeId],
-) -> list[tuple[list[NodeId], list[list[_Edge]]]]:
+) -> list[tuple[list[NodeId], list[list[Edge]]]]:
     """Simple paths a→b by increasing length, those avoiding `avoid` first within a length; each as
     the node sequence and the parallel edges of each hop."""
-    dist = _distances_to(graph, b, reverse=False)
+    dist = distances_to(graph, b, reverse=False)
     if a == b or a not in dist:
         return []
     out: list[list[NodeId]] = []
     for length in range(dist[a], max_hops + 1):
-        batch = _walks(graph, a, b, length, dist, limit=4 * max_paths)
+        batch = walk_paths(graph, a, b, length, dist, limit=4 * max_paths)
         batch.sort(key=lambda p: sum(1 for n in p[1:-1] if n in avoid))
         out += batch
         if len(out) >= max_paths:
             break
-    return [(p, _hops(graph, p)) for p in out[:max_paths]]
+    return [(p, hop_edges(graph, p)) for p in out[:max_paths]]

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from graph_credit.errors import InvalidInput
-from graph_credit.investigate.fetch import _check_kinds, _check_range, _Edge, _Fetch
+from graph_credit.investigate.fetch import Edge, Fetch, check_kinds, check_range
 from graph_credit.investigate.kinds import RECORD_EDGES, RELATION_EDGES, SUBJECT_KINDS, NodeId
 from graph_credit.investigate.models import NodeRef, RecordNear, RecordsNear
-from graph_credit.investigate.neighbourhood import _Bfs
-from graph_credit.investigate.paths import _edges_to_path
+from graph_credit.investigate.neighbourhood import Bfs
+from graph_credit.investigate.paths import edges_to_path
 from graph_credit.investigate.search import resolve
 from graph_credit.model import RecordKind, RecordStatus
 from graph_credit.store.base import GraphStore
@@ -32,15 +32,15 @@ def records_near(
     """Credit records of the subject and of subjects reached within `hops` (≤ 4) through holdings,
     legal representation, offices, guarantees and branches (in force on `as_of`), each with the
     path that leads to it; filterable by record kind and status."""
-    _check_range("hops", hops, 0, 4)
-    rk = _check_kinds(record_kinds, [k.value for k in RecordKind], "record kind")
-    st = _check_kinds(statuses, [s.value for s in RecordStatus], "record status")
-    ek = _check_kinds(edge_kinds, RELATION_EDGES, "relation edge kind")
+    check_range("hops", hops, 0, 4)
+    rk = check_kinds(record_kinds, [k.value for k in RecordKind], "record kind")
+    st = check_kinds(statuses, [s.value for s in RecordStatus], "record status")
+    ek = check_kinds(edge_kinds, RELATION_EDGES, "relation edge kind")
     root = resolve(store, subject)
     if root.kind not in SUBJECT_KINDS:
         raise InvalidInput(f"records_near needs an enterprise or a person, not a {root.kind}")
-    f = _Fetch(store, as_of)
-    walk = _Bfs(
+    f = Fetch(store, as_of)
+    walk = Bfs(
         f,
         root.id,
         hops=hops,
@@ -51,7 +51,7 @@ def records_near(
     )
     walk.run()
     truncated = [t.message() for t in walk.truncated] + [u.message() for u in walk.unexpanded]
-    found: list[tuple[NodeId, _Edge]] = []
+    found: list[tuple[NodeId, Edge]] = []
     adj = f.adjacency(
         walk.order,
         edge_kinds=RECORD_EDGES,
@@ -80,7 +80,7 @@ def records_near(
     out = []
     for holder, e in found:
         rec = recs[e.dst[1]]
-        p = _edges_to_path(root.id, [*walk.path_to(holder), e], refs)
+        p = edges_to_path(root.id, [*walk.path_to(holder), e], refs)
         p.nodes[-1] = NodeRef(
             kind="CreditRecord", key=rec.record_id, subkind=rec.kind, status=rec.status, name=rec.authority
         )

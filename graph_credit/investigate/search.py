@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.identifiers import is_uscc, normalize_uscc
-from graph_credit.investigate.fetch import _SLUG, _check_kinds, _check_range, _Fetch, _node_ref
-from graph_credit.investigate.kinds import ALL_NODE_KINDS, SUBJECT_KINDS
+from graph_credit.investigate.fetch import Fetch, check_kinds, check_range, node_ref
+from graph_credit.investigate.kinds import ALL_NODE_KINDS, DETAILS_QUERY, SUBJECT_KINDS
 from graph_credit.investigate.models import NodeRef, SearchHit, SearchResult
 from graph_credit.store.base import GraphStore
 
@@ -18,18 +18,18 @@ def resolve(store: GraphStore, key: str, kind: str | None = None) -> NodeRef:
     key = (key or "").strip()
     if not key:
         raise InvalidInput("no subject key given")
-    f = _Fetch(store, None)
+    f = Fetch(store, None)
     if kind is not None:
-        _check_kinds([kind], ALL_NODE_KINDS, "node kind")
+        check_kinds([kind], ALL_NODE_KINDS, "node kind")
         candidates = [(kind, normalize_uscc(key) if kind == "Enterprise" and is_uscc(key) else key)]
     elif is_uscc(key):
         candidates = [("Enterprise", normalize_uscc(key))]
     else:
         candidates = [(k, key) for k in ("Person", "Project", "CreditRecord", "Enterprise")]
     for cand in candidates:
-        rows = f._read(f"investigate/details_{_SLUG[cand[0]]}", keys=[cand[1]])
+        rows = f._read(DETAILS_QUERY[cand[0]], keys=[cand[1]])
         if rows:
-            return _node_ref(cand[0], rows[0])
+            return node_ref(cand[0], rows[0])
     raise NotFound(f"no {kind or 'enterprise, person, project or record'} with key {key!r}")
 
 
@@ -49,14 +49,18 @@ def search(
     text = (q or "").strip()
     if not text:
         raise InvalidInput("empty search text")
-    kinds = _check_kinds(kinds, SUBJECT_KINDS, "search kind")
-    _check_range("limit", limit, 1, 1000)
-    _check_range("offset", offset, 0, 100_000)
+    kinds = check_kinds(kinds, SUBJECT_KINDS, "search kind")
+    check_range("limit", limit, 1, 1000)
+    check_range("offset", offset, 0, 100_000)
     want = offset + limit + 1
-    f = _Fetch(store, None)
+    f = Fetch(store, None)
     hits: list[SearchHit] = []
     match_of = {1: "exact", 2: "prefix", 3: "contains"}
-    suffix = "" if partial else "_exact"
+    by_name = (
+        ("investigate/search_enterprise_name", "investigate/search_person_name")
+        if partial
+        else ("investigate/search_enterprise_name_exact", "investigate/search_person_name_exact")
+    )
     if is_uscc(text):  # a valid code is looked up by the index, never scanned for in names
         if "Enterprise" in kinds:
             for r in f._read("investigate/search_uscc", uscc=normalize_uscc(text)):
@@ -74,7 +78,7 @@ def search(
     else:
         kinds_by_name = kinds
     if "Enterprise" in kinds_by_name:
-        for r in f._read(f"investigate/search_enterprise_name{suffix}", q=text, limit=want):
+        for r in f._read(by_name[0], q=text, limit=want):
             hits.append(
                 SearchHit(
                     kind="Enterprise",
@@ -86,7 +90,7 @@ def search(
                 )
             )
     if "Person" in kinds_by_name:
-        for r in f._read(f"investigate/search_person_name{suffix}", q=text, limit=want):
+        for r in f._read(by_name[1], q=text, limit=want):
             hits.append(
                 SearchHit(
                     kind="Person",

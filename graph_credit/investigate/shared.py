@@ -6,11 +6,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from graph_credit.investigate.fetch import _check_kinds, _check_range, _Edge, _Fetch
+from graph_credit.investigate.fetch import Edge, Fetch, check_kinds, check_range
 from graph_credit.investigate.kinds import (
-    _EDGE_ORDER,
-    _LINK_OF_EDGE,
+    EDGE_ORDER,
     LINK_KINDS,
+    LINK_OF_EDGE,
     SHARED_EDGES,
     SUBJECT_KINDS,
     NodeId,
@@ -20,7 +20,7 @@ from graph_credit.investigate.search import resolve
 from graph_credit.store.base import GraphStore
 
 
-def _edge_label(e: _Edge) -> str:
+def _edge_label(e: Edge) -> str:
     if e.kind == "HOLDS" and e.ratio is not None:
         return f"HOLDS {e.ratio:.2%}"
     return f"{e.kind} {e.role}" if e.role and e.kind != "LEGAL_REP_OF" else e.kind
@@ -38,10 +38,10 @@ def shared_links(
     """Enterprises that share with this one a legal representative, shareholder, executive (or the
     same person in another of these roles: `cross_role`), registered address or phone; each with
     the shared person (masked) or value, up to `per_link` enterprises per shared party or value."""
-    lk = _check_kinds(kinds, LINK_KINDS, "link kind")
-    _check_range("per_link", per_link, 1, 10_000)
+    lk = check_kinds(kinds, LINK_KINDS, "link kind")
+    check_range("per_link", per_link, 1, 10_000)
     subject = resolve(store, uscc, "Enterprise")
-    f = _Fetch(store, as_of)
+    f = Fetch(store, as_of)
     me = subject.id
     links: list[SharedLink] = []
     truncated: list[str] = []
@@ -56,7 +56,7 @@ def shared_links(
                 f"{subject.label()}: {sum(mine.totals.values()) - len(mine.edges):,} more holders "
                 f"and officers not searched (max_parties={max_parties})"
             )
-        here: dict[NodeId, list[_Edge]] = defaultdict(list)
+        here: dict[NodeId, list[Edge]] = defaultdict(list)
         for e in mine.edges:
             here[e.src].append(e)
         parties = list(here)
@@ -68,7 +68,7 @@ def shared_links(
             limit=2 * per_link + 1,
         )
         for p in parties:
-            there: dict[NodeId, list[_Edge]] = defaultdict(list)
+            there: dict[NodeId, list[Edge]] = defaultdict(list)
             for e in adj[p].edges:
                 if e.dst != me:
                     there[e.dst].append(e)
@@ -84,8 +84,8 @@ def shared_links(
                 mine_kinds = {e.kind for e in here[p]}
                 their_kinds = {e.kind for e in there[other]}
                 common = mine_kinds & their_kinds
-                for k in sorted(common, key=lambda x: _EDGE_ORDER[x]):
-                    link = _LINK_OF_EDGE[k]
+                for k in sorted(common, key=lambda x: EDGE_ORDER[x]):
+                    link = LINK_OF_EDGE[k]
                     if link in lk:
                         h = next(e for e in here[p] if e.kind == k)
                         t = next(e for e in there[other] if e.kind == k)

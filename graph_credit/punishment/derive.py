@@ -49,7 +49,7 @@ _DATES = {
 }
 WITHDRAWN_STATUSES = ("corrected", "revoked")
 # office role on the edge -> the catalogue target it counts as
-_TARGET_OF_OFFICE = {office: target for target, offices in OFFICE_ROLES.items() for office in offices}
+TARGET_OF_OFFICE = {office: target for target, offices in OFFICE_ROLES.items() for office in offices}
 ONE_DAY = pd.Timedelta(days=1)
 
 
@@ -232,7 +232,7 @@ def _offices_on_role_date(recs: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFra
         return pd.DataFrame(
             columns=["record_id", "role", "pkey", "person_name", "eid", "office", "since", "until"]
         )
-    r = roles[roles["role"].isin(list(_TARGET_OF_OFFICE))]
+    r = roles[roles["role"].isin(list(TARGET_OF_OFFICE))]
     j = ents.merge(r, left_on="subject_key", right_on="uscc", how="inner")
     held = (j["since"].isna() | (j["since"] <= j["role_date"])) & (
         j["until"].isna() | (j["until"] >= j["role_date"])
@@ -241,7 +241,7 @@ def _offices_on_role_date(recs: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFra
     return pd.DataFrame(
         {
             "record_id": j["record_id"].to_numpy(),
-            "role": j["role"].map(_TARGET_OF_OFFICE).to_numpy(),
+            "role": j["role"].map(TARGET_OF_OFFICE).to_numpy(),
             "pkey": j["pkey"].to_numpy(),
             "person_name": j["person_name"].to_numpy(),
             "eid": j["eid"].to_numpy(),

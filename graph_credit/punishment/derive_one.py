@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph_credit.punishment.catalogue import MeasureCatalogue, Trigger
-from graph_credit.punishment.derive import _TARGET_OF_OFFICE, RESTRICTION_COLUMNS, WITHDRAWN_STATUSES
+from graph_credit.punishment.derive import RESTRICTION_COLUMNS, TARGET_OF_OFFICE, WITHDRAWN_STATUSES
 from graph_credit.punishment.frames import py_date
 
 ONE_DAY = dt.timedelta(days=1)
@@ -123,7 +123,7 @@ def derive_record(
     offices: dict[str, list[dict[str, Any]]] = {}
     if subject_kind == "Enterprise":
         for r in roles:
-            target = _TARGET_OF_OFFICE.get(r.get("role") or "")
+            target = TARGET_OF_OFFICE.get(r.get("role") or "")
             if target is not None and _held_on(r, role_date):
                 offices.setdefault(target, []).append(r)
 

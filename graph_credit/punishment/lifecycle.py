@@ -24,6 +24,7 @@ from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
 from graph_credit.punishment.frames import arrow_table, py_date, to_date
 from graph_credit.punishment.lookup import subject_kind
 from graph_credit.punishment.propagation import EDGE_TYPES, Propagation, propagate_rows, related_inputs
+from graph_credit.punishment.query_names import BY_KIND
 from graph_credit.punishment.views import RecordEventView, RecordHistory
 from graph_credit.store.base import GraphStore
 
@@ -335,7 +336,7 @@ def add_record(
     if store.read("punishment/record_exists", record_id=rid):
         raise InvalidInput(f"record {rid}: a record with this id exists")
     skind, skey = subject_kind(subject)
-    if not store.read(f"punishment/subject_{skind.lower()}", key=skey):
+    if not store.read(BY_KIND[skind].subject, key=skey):
         raise NotFound(f"record {rid}: subject {subject!r} is no known enterprise or person")
     named = list(dict.fromkeys(responsible))
     for p in named:
@@ -359,9 +360,7 @@ def add_record(
         "subject_key": skey,
         "eid": f"S|{skey}|{rid}",
     }
-    store.bulk_write(
-        f"punishment/record_add_{skind.lower()}", arrow_table(pd.DataFrame([row]), _RECORD_TYPES)
-    )
+    store.bulk_write(BY_KIND[skind].record_add, arrow_table(pd.DataFrame([row]), _RECORD_TYPES))
     if named:
         edges = pd.DataFrame({"src": named, "dst": rid, "eid": [f"R|{p}|{rid}" for p in named]})
         store.bulk_write("punishment/responsible_add", arrow_table(edges, EDGE_TYPES))

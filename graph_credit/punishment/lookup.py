@@ -23,6 +23,7 @@ from graph_credit.punishment.derive import (
     timelines,
 )
 from graph_credit.punishment.frames import py_date, to_date
+from graph_credit.punishment.query_names import BY_KIND
 from graph_credit.punishment.views import (
     IncentiveStatus,
     MonitoringItem,
@@ -143,7 +144,7 @@ def restrictions(
     """Every restriction on a subject (USCC or person key) on `as_of` (default today), with why."""
     day = to_date(as_of)
     kind, key = subject_kind(subject)
-    rows = store.read(f"punishment/restrictions_{kind.lower()}", key=key)
+    rows = store.read(BY_KIND[kind].restrictions, key=key)
     if not rows:
         raise NotFound(f"{subject!r}: no enterprise with this USCC or person with this key")
     items = restriction_items(rows, day)
@@ -260,11 +261,11 @@ def restricted_persons(
 
 def _subject_records(store: GraphStore, subject: str) -> tuple[str, str, str, dt.date | None, pd.DataFrame]:
     kind, key = subject_kind(subject)
-    who = store.read(f"punishment/subject_{kind.lower()}", key=key)
+    who = store.read(BY_KIND[kind].subject, key=key)
     if not who:
         raise NotFound(f"{subject!r}: no enterprise with this USCC or person with this key")
-    recs = records_frame(store.read(f"punishment/subject_records_{kind.lower()}", key=key))
-    events = events_frame(store.read(f"punishment/subject_events_{kind.lower()}", key=key))
+    recs = records_frame(store.read(BY_KIND[kind].records, key=key))
+    events = events_frame(store.read(BY_KIND[kind].events, key=key))
     tl = timelines(recs, events)
     recs = (
         recs.drop(columns=["status"]).merge(tl, on="record_id")

@@ -29,6 +29,7 @@ from graph_credit.punishment.derive import (
 from graph_credit.punishment.derive_one import derive_record, triggered
 from graph_credit.punishment.frames import arrow_rows, py_date, to_date
 from graph_credit.punishment.push import stamp_rows
+from graph_credit.punishment.query_names import BY_KIND
 from graph_credit.store.base import GraphStore, WriteStep
 
 RESTRICTION_TYPES = {
@@ -36,7 +37,6 @@ RESTRICTION_TYPES = {
     **DERIVED_NODE_KINDS["Restriction"].properties,
 }
 EDGE_TYPES = {"src": PropType.STRING, "dst": PropType.STRING, "eid": PropType.STRING}
-_TARGET_QUERY = {"Person": "person", "Enterprise": "enterprise"}
 
 
 class Propagation(BaseModel):
@@ -164,9 +164,7 @@ def propagate_rows(
             steps.append(("punishment/restrictions_delete_record", {"record_id": record_id}))
         for kind in sorted({r["target_kind"] for r in derived}):
             part = [r for r in derived if r["target_kind"] == kind]
-            steps.append(
-                (f"punishment/restriction_insert_{_TARGET_QUERY[kind]}", arrow_rows(part, RESTRICTION_TYPES))
-            )
+            steps.append((BY_KIND[kind].restriction_insert, arrow_rows(part, RESTRICTION_TYPES)))
     store.write_many(steps)
     return Propagation(
         record_id=record_id,

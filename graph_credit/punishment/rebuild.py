@@ -30,8 +30,9 @@ from graph_credit.punishment.derive import (
     timelines,
 )
 from graph_credit.punishment.frames import arrow_table, to_date
-from graph_credit.punishment.propagation import _TARGET_QUERY, RESTRICTION_TYPES
+from graph_credit.punishment.propagation import RESTRICTION_TYPES
 from graph_credit.punishment.push import stamp_frame
+from graph_credit.punishment.query_names import BY_KIND, DROP_DERIVED
 from graph_credit.store.base import GraphStore, WriteStep
 
 
@@ -85,10 +86,10 @@ def restriction_edges(restrictions: pa.Table) -> dict[str, pa.Table]:
     rid = restrictions.column("rid")
     kind = restrictions.column("target_kind")
     out: dict[str, pa.Table] = {}
-    for target, query in sorted(_TARGET_QUERY.items()):
+    for target in sorted(BY_KIND):
         mask = pc.equal(kind, target)
         src = rid.filter(mask)
-        out[f"punishment/restricts_copy_{query}"] = pa.table(
+        out[BY_KIND[target].restricts_copy] = pa.table(
             {"src": src, "dst": restrictions.column("target_key").filter(mask), "eid": src}
         )
     out["punishment/arises_from_copy"] = pa.table(
@@ -115,8 +116,8 @@ def rebuild_restrictions(
     clock.lap("derive")
     tasks_created = stamp_frame(derived, pushed, day)
     clock.lap("push")
-    for table in ("restricts", "arises_from", "restriction"):
-        store.write(f"punishment/drop_{table}")
+    for drop in DROP_DERIVED:
+        store.write(drop)
     store.ensure_schema()
     clock.lap("delete")
     restrictions = arrow_table(derived, RESTRICTION_TYPES)
@@ -271,9 +272,9 @@ def _rederive_some(
     tasks_created = stamp_frame(derived, pushed, day)
     clock.lap("derive")
     steps: list[WriteStep] = [("punishment/restrictions_delete_record", {"record_id": rid}) for rid in ids]
-    for kind, query in sorted(_TARGET_QUERY.items()):
+    for kind in sorted(BY_KIND):
         part = derived[(derived["target_kind"] == kind).to_numpy()] if len(derived) else derived
-        steps.append((f"punishment/restriction_insert_{query}", arrow_table(part, RESTRICTION_TYPES)))
+        steps.append((BY_KIND[kind].restriction_insert, arrow_table(part, RESTRICTION_TYPES)))
     store.write_many(steps)  # one transaction: a reader sees the old restrictions or the new
     clock.lap("write")
     return derived, tasks_created

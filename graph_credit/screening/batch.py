@@ -60,7 +60,7 @@ def _error_row(query: str, as_of: dt.date, message: str) -> dict[str, object]:
     return row
 
 
-def _one(
+def check_row(
     store: GraphStore, query: str, as_of: dt.date, policy: Policy
 ) -> tuple[dict[str, object], ScreeningResult | CandidateChoice | None]:
     try:
@@ -102,10 +102,10 @@ def screen_batch(
 
     if workers == 1:
         for q in candidates:
-            done(_one(store, q, when, pol))
+            done(check_row(store, q, when, pol))
     else:
         with ThreadPoolExecutor(workers) as pool:
-            for item in pool.map(lambda q: _one(store, q, when, pol), candidates):
+            for item in pool.map(lambda q: check_row(store, q, when, pol), candidates):
                 done(item)
     return BatchResult(rows=rows, results=results, seconds=time.perf_counter() - t0, workers=workers)
 

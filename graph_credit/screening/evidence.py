@@ -38,26 +38,8 @@ from graph_credit.screening.policy import Policy
 from graph_credit.screening.restrictions import restrictions_of
 from graph_credit.screening.stakes_index import stakes_held
 from graph_credit.store.base import GraphStore
+from graph_credit.store.recording import RecordingStore
 from graph_credit.topology import ready_index
-
-
-class CountingStore:
-    """Passes reads through and remembers each (query name, parameters): the benchmark replays them
-    as bare engine queries, and the result reports how many a check issued."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-        self.engine = store.engine
-        # the topology index (graph_credit.topology) belongs to the wrapped store, not to this wrapper
-        self.topology_source = getattr(store, "topology_source", store)
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-
-    def read(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        self.calls.append((query, params))
-        return self._store.read(query, **params)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
 
 
 @dataclass
@@ -93,9 +75,18 @@ class Evidence:
 PER_KEY_MAX = 3
 
 
+# Each batched read with its one-key twin (`$key` instead of `$keys`).
+_ONE_KEY = {
+    "screening/person_ties": "screening/person_ties_one",
+    "screening/record_events": "screening/record_events_one",
+    "screening/records_of_enterprises": "screening/records_of_enterprises_one",
+    "screening/records_of_persons": "screening/records_of_persons_one",
+}
+
+
 def _read_keys(store: GraphStore, name: str, keys: list[str], **params: Any) -> list[dict[str, Any]]:
     if store.engine == "ladybug" and len(keys) <= PER_KEY_MAX:
-        return [r for k in keys for r in store.read(f"{name}_one", key=k, **params)]
+        return [r for k in keys for r in store.read(_ONE_KEY[name], key=k, **params)]
     return store.read(name, keys=keys, **params)
 
 
@@ -462,8 +453,8 @@ def rule_kinds(policy: Policy) -> frozenset[str] | None:
 
 
 def gather(store: GraphStore, uscc: str, as_of: dt.date, policy: Policy) -> Evidence:
-    counting = CountingStore(store)
-    s: Any = counting
+    counting = RecordingStore(store)
+    s: GraphStore = counting
     cand = _candidate(s, uscc)
     ref = NodeRef(kind="Enterprise", key=cand.uscc, name=cand.name, status=cand.status)
     lim = policy.limits

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_credit.errors import InvalidInput
-from graph_credit.screening.batch import _one
+from graph_credit.screening.batch import check_row
 from graph_credit.screening.check import as_of_date
 from graph_credit.screening.models import BatchResult, CandidateChoice, ScreeningResult
 from graph_credit.screening.policy import Policy, load_policy
@@ -41,7 +41,7 @@ def _chunk(
     store, policy = _WORKER["store"], _WORKER["policy"]
     out = []
     for q in candidates:
-        row, res = _one(store, q, as_of, policy)
+        row, res = check_row(store, q, as_of, policy)
         out.append((row, res if keep else None))
     return out
 

@@ -15,12 +15,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph_credit.model import EDGE_KINDS, NODE_KINDS
-from graph_credit.schema import edge_slug, node_slug
+from graph_credit.schema import topology_edges_query_name, topology_nodes_query_name
 from graph_credit.topology.index import OPEN_END, OPEN_START, TopologyIndex, value_property
 
 
 def _read_arrow(store: Any, name: str) -> pa.Table:
-    reader = getattr(store, "read_arrow", None)
+    reader = getattr(store, "read_arrow", None)  # a store that answers in rows only still builds
     if reader is not None:
         return reader(name)
     return pa.Table.from_pylist(store.read(name))
@@ -100,7 +100,7 @@ def build_index(store: Any, stamp: str = "") -> TopologyIndex:
     sizes = []
     shown: dict[str, list[pa.Array]] = {"label": [], "status": [], "subkind": []}
     for kind in node_kinds:
-        tab = _read_arrow(store, f"topology/nodes_{node_slug(NODE_KINDS[kind])}")
+        tab = _read_arrow(store, topology_nodes_query_name(NODE_KINDS[kind]))
         ids = tab.column("id").combine_chunks() if tab.num_rows else pa.array([], pa.int64())
         k = tab.column("key").combine_chunks() if tab.num_rows else pa.array([], pa.string())
         raw = _key_bytes(k)
@@ -145,7 +145,7 @@ def build_index(store: Any, stamp: str = "") -> TopologyIndex:
     for no, ek in enumerate(EDGE_KINDS.values()):
         value_prop = value_property(ek.properties)
         for src_kind, dst_kind in ek.pairs:
-            tab = _read_arrow(store, f"topology/edges_{edge_slug(ek, src_kind, dst_kind)}")
+            tab = _read_arrow(store, topology_edges_query_name(ek, src_kind, dst_kind))
             n = tab.num_rows
             if n == 0:
                 continue

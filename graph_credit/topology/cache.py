@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from graph_credit.store.base import TopologyHost, topology_host
 from graph_credit.topology.build import build_index
 from graph_credit.topology.index import TopologyIndex
 
@@ -68,8 +69,8 @@ def file_stamp(path: Path) -> str:
     return f"v{FORMAT}|" + "|".join(parts)
 
 
-def cache_path(store: Any) -> Path:
-    folder = Path(getattr(store, "topology_dir", None) or store.path.parent)
+def cache_path(store: TopologyHost) -> Path:
+    folder = store.topology_dir or store.path.parent
     return folder / f"{store.path.name}.topology.npz"
 
 
@@ -172,7 +173,7 @@ class _Holder:
 _HOLDERS_LOCK = threading.Lock()
 
 
-def _holder(store: Any) -> _Holder:
+def _holder(store: TopologyHost) -> _Holder:
     with _HOLDERS_LOCK:
         h = store.__dict__.get("_topology_holder")
         if h is None:
@@ -180,26 +181,21 @@ def _holder(store: Any) -> _Holder:
         return h
 
 
-def index_source(store: Any) -> Any | None:
-    """The store an index can be kept for: a LadybugDB store with the index switched on (a wrapper,
-    such as a benchmark's recording store, names the store it wraps as `topology_source`)."""
-    src = getattr(store, "topology_source", store)
-    if getattr(src, "engine", None) != "ladybug" or not getattr(src, "use_topology_index", False):
-        return None
-    if not isinstance(getattr(src, "path", None), Path):
-        return None
-    return src
+def index_source(store: Any) -> TopologyHost | None:
+    """The store an index can be kept for: a LadybugDB store with the index switched on, seen
+    through a wrapper such as the screening's recording store."""
+    return topology_host(store)
 
 
-def current_stamp(store: Any) -> str:
-    if getattr(store, "read_only", False) and getattr(store, "opened_stamp", None):
+def current_stamp(store: TopologyHost) -> str:
+    if store.read_only and store.opened_stamp:
         return str(store.opened_stamp)
     return file_stamp(store.path)
 
 
-def _generation(store: Any) -> int:
+def _generation(store: TopologyHost) -> int:
     """The count of the store's writes that changed what the index holds."""
-    return int(getattr(store, "topology_generation", getattr(store, "generation", 0)))
+    return store.topology_generation
 
 
 def _move(index: TopologyIndex, before: str, after: str, patches: list[Patch]) -> bool:
@@ -241,17 +237,17 @@ def _fresh(h: _Holder, stamp: str, generation: int) -> TopologyIndex | None:
     return None
 
 
-def _settled(src: Any, h: _Holder) -> TopologyIndex | None:
+def _settled(src: TopologyHost, h: _Holder) -> TopologyIndex | None:
     """The fresh index, if there is one. A write through the store changes the files before it
     carries the index over to them: a stamp that differs is checked again once the write is done."""
     index = _fresh(h, current_stamp(src), _generation(src))
-    if index is None and h.index is not None and (settle := getattr(src, "write_lock", None)) is not None:
-        with settle:
+    if index is None and h.index is not None:
+        with src.write_lock:
             index = _fresh(h, current_stamp(src), _generation(src))
     return index
 
 
-def _refresh(src: Any, h: _Holder) -> TopologyIndex:
+def _refresh(src: TopologyHost, h: _Holder) -> TopologyIndex:
     """Load the persisted index if it is of this state, else build and save it (under the lock)."""
     with h.lock:
         generation = _generation(src)
