@@ -174,6 +174,11 @@ NODE_KINDS: dict[str, NodeKind] = {
 
 _TIMED = {"since": D, "until": D}
 
+# The fields of a credit record, in model order: what a record row carries wherever it is read.
+RECORD_FIELDS: tuple[str, ...] = tuple(NODE_KINDS["CreditRecord"].columns)
+# Statuses of a record that was wrong (更正, 撤销): it never counted, on any date.
+VOID_STATUSES: tuple[str, ...] = (RecordStatus.CORRECTED.value, RecordStatus.REVOKED.value)
+
 EDGE_KINDS: dict[str, EdgeKind] = {
     k.name: k
     for k in (

@@ -14,22 +14,12 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from graph_credit.model import DERIVED_NODE_KINDS
+from graph_credit.model import DERIVED_NODE_KINDS, RECORD_FIELDS, VOID_STATUSES
 from graph_credit.punishment.catalogue import OFFICE_ROLES, MeasureCatalogue, matches
 
+# A record as derivation reads it: its fields but the free-text summary, and its subject.
 RECORD_COLUMNS = [
-    "record_id",
-    "kind",
-    "category",
-    "level",
-    "authority",
-    "basis",
-    "act_date",
-    "decision_date",
-    "valid_until",
-    "repairable",
-    "status",
-    "monitoring_months",
+    *(c for c in RECORD_FIELDS if c != "summary"),
     "subject_kind",
     "subject_key",
     "subject_name",
@@ -47,7 +37,6 @@ _DATES = {
     "roles": ("since", "until"),
     "responsible": (),
 }
-WITHDRAWN_STATUSES = ("corrected", "revoked")
 # office role on the edge -> the catalogue target it counts as
 TARGET_OF_OFFICE = {office: target for target, offices in OFFICE_ROLES.items() for office in offices}
 ONE_DAY = pd.Timedelta(days=1)
@@ -110,7 +99,7 @@ def timelines(records: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     final_since = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
     reason = np.full(len(out), "", dtype=object)
     # A status loaded from a bundle, with no event to date it.
-    loaded_withdrawn = np.isin(status, WITHDRAWN_STATUSES)
+    loaded_withdrawn = np.isin(status, VOID_STATUSES)
     final_state[loaded_withdrawn] = "withdrawn"
     reason[loaded_withdrawn] = (
         "status " + status[loaded_withdrawn] + " loaded from the source; date not recorded"
@@ -152,7 +141,7 @@ def timelines(records: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         last_on = last["on_date"].to_numpy()
         last_action = last["action"].to_numpy(dtype=object)
         for i, st, on, action in zip(idx, last_status, last_on, last_action, strict=True):
-            if st in WITHDRAWN_STATUSES:
+            if st in VOID_STATUSES:
                 final_state[i], reason[i] = "withdrawn", f"objection upheld: record {st}; reputation restored"
                 final_since.iloc[i] = on
             elif st == "repaired":

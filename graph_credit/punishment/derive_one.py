@@ -15,8 +15,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from graph_credit.model import VOID_STATUSES
 from graph_credit.punishment.catalogue import MeasureCatalogue, Trigger
-from graph_credit.punishment.derive import RESTRICTION_COLUMNS, TARGET_OF_OFFICE, WITHDRAWN_STATUSES
+from graph_credit.punishment.derive import RESTRICTION_COLUMNS, TARGET_OF_OFFICE
 from graph_credit.punishment.frames import py_date
 
 ONE_DAY = dt.timedelta(days=1)
@@ -49,7 +50,7 @@ def timeline(record: dict[str, Any], events: Iterable[dict[str, Any]]) -> dict[s
         "final_since": None,
         "final_reason": "",
     }
-    if status in WITHDRAWN_STATUSES:
+    if status in VOID_STATUSES:
         out["final_state"] = "withdrawn"
         out["final_reason"] = f"status {status} loaded from the source; date not recorded"
     elif status == "repaired":
@@ -74,7 +75,7 @@ def timeline(record: dict[str, Any], events: Iterable[dict[str, Any]]) -> dict[s
             intervals.append(f"{start.isoformat() if start else ''}/{end.isoformat() if end else ''}")
     if intervals:
         out["suspended"] = ";".join(intervals)
-    if st in WITHDRAWN_STATUSES:
+    if st in VOID_STATUSES:
         out.update(final_state="withdrawn", final_since=on)
         out["final_reason"] = f"objection upheld: record {st}; reputation restored"
     elif st == "repaired":

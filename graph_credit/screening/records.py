@@ -13,26 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from graph_credit.model import RECORD_FIELDS, VOID_STATUSES
 from graph_credit.screening.models import RecordEvidence
 from graph_credit.screening.policy import Policy
 
-_VOID = {"corrected", "revoked"}
 _HISTORY = {"repaired", "expired"}
-_FIELDS = (
-    "record_id",
-    "kind",
-    "category",
-    "level",
-    "authority",
-    "basis",
-    "act_date",
-    "decision_date",
-    "valid_until",
-    "repairable",
-    "status",
-    "monitoring_months",
-    "summary",
-)
 
 
 def state_on(
@@ -55,7 +40,7 @@ def state_on(
             status = evs[0].get("from_status") or "active"
     else:
         status = row.get("status") or "active"
-    if status in _VOID:
+    if status in VOID_STATUSES:
         return "void", None
     if until is not None and until < as_of:
         return "history", until
@@ -73,7 +58,7 @@ def evidence(
     row: dict[str, Any], as_of: dt.date, events: list[dict[str, Any]] | None = None
 ) -> RecordEvidence:
     state, end = state_on(row, as_of, events)
-    fields = {k: row.get(k) for k in _FIELDS}
+    fields = {k: row.get(k) for k in RECORD_FIELDS}
     months = fields["monitoring_months"]
     if months is not None:
         months = fields["monitoring_months"] = int(months)
