@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -10,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from api.auth import ANALYSTS, require
 from api.deps import AuditDep, PagingDep, PrincipalDep, StoreDep, answer
+from api.params import AsOfAnyPeriod, bounded
 from api.schemas.common import ERROR_RESPONSES
 from api.schemas.investigate import (
     Catalogue,
@@ -21,6 +21,7 @@ from api.schemas.investigate import (
     SharedLinksPage,
 )
 from graph_credit import investigate as inv
+from graph_credit import params as P
 from graph_credit.model import RecordKind, RecordStatus
 
 router = APIRouter(
@@ -34,7 +35,7 @@ Subject = Annotated[
     str, Path(min_length=1, max_length=64, description="USCC, person key, project code or record id")
 ]
 Uscc = Annotated[str, Path(min_length=1, max_length=64, description="USCC of an enterprise")]
-AsOf = Annotated[dt.date | None, Query(description="only edges in force on this day (default: any period)")]
+AsOf = AsOfAnyPeriod
 EdgeKind = Literal["HOLDS", "LEGAL_REP_OF", "SERVES_AS", "SUBJECT_OF", "RESPONSIBLE_FOR", "PARTICIPATES_IN", "GUARANTEES", "BRANCH_OF"]  # fmt: skip
 NodeKind = Literal["Enterprise", "Person", "Project", "CreditRecord"]
 RelationEdge = Literal["HOLDS", "LEGAL_REP_OF", "SERVES_AS", "GUARANTEES", "BRANCH_OF"]
@@ -48,12 +49,12 @@ def neighbourhood(
     principal: PrincipalDep,
     audit: AuditDep,
     subject: Subject,
-    hops: Annotated[int, Query(ge=1, le=4)] = 2,
+    hops: Annotated[int, bounded(P.NEIGHBOUR_HOPS)] = P.NEIGHBOUR_HOPS.default,
     node_kinds: Annotated[list[NodeKind] | None, Query(description="default: every kind")] = None,
     edge_kinds: EdgeKinds = None,
     as_of: AsOf = None,
-    max_nodes: Annotated[int, Query(ge=1, le=2000)] = 300,
-    max_neighbours: Annotated[int, Query(ge=1, le=500)] = 25,
+    max_nodes: Annotated[int, bounded(P.NEIGHBOUR_MAX_NODES)] = P.NEIGHBOUR_MAX_NODES.default,
+    max_neighbours: Annotated[int, bounded(P.NEIGHBOUR_MAX_NEIGHBOURS)] = P.NEIGHBOUR_MAX_NEIGHBOURS.default,
 ) -> JSONResponse:
     audit(subject)
     res = inv.neighbourhood(
@@ -76,10 +77,10 @@ def shortest_path(
     audit: AuditDep,
     source: Annotated[str, Query(min_length=1, max_length=64)],
     target: Annotated[str, Query(min_length=1, max_length=64)],
-    max_hops: Annotated[int, Query(ge=1, le=8)] = 8,
+    max_hops: Annotated[int, bounded(P.SHORTEST_PATH_HOPS)] = P.SHORTEST_PATH_HOPS.default,
     edge_kinds: EdgeKinds = None,
     as_of: AsOf = None,
-    max_paths: Annotated[int, Query(ge=1, le=50)] = 1,
+    max_paths: Annotated[int, bounded(P.SHORTEST_MAX_PATHS)] = P.SHORTEST_MAX_PATHS.default,
 ) -> JSONResponse:
     audit([source, target])
     res = inv.shortest_path(
@@ -95,10 +96,10 @@ def all_paths(
     audit: AuditDep,
     source: Annotated[str, Query(min_length=1, max_length=64)],
     target: Annotated[str, Query(min_length=1, max_length=64)],
-    max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
+    max_hops: Annotated[int, bounded(P.ALL_PATHS_HOPS)] = P.ALL_PATHS_HOPS.default,
     edge_kinds: EdgeKinds = None,
     as_of: AsOf = None,
-    max_paths: Annotated[int, Query(ge=1, le=500)] = 100,
+    max_paths: Annotated[int, bounded(P.ALL_PATHS_MAX_PATHS)] = P.ALL_PATHS_MAX_PATHS.default,
 ) -> JSONResponse:
     audit([source, target])
     res = inv.all_paths(
@@ -120,7 +121,7 @@ def shared_links(
     uscc: Uscc,
     as_of: AsOf = None,
     kinds: Annotated[list[LinkKind] | None, Query(description="default: every kind of link")] = None,
-    per_link: Annotated[int, Query(ge=1, le=500)] = 50,
+    per_link: Annotated[int, bounded(P.SHARED_PER_LINK)] = P.SHARED_PER_LINK.default,
 ) -> JSONResponse:
     audit(uscc)
     res = inv.shared_links(store, uscc, as_of=as_of, kinds=kinds, per_link=per_link)
@@ -136,9 +137,9 @@ def cycles(
     edge: Annotated[
         Literal["HOLDS", "GUARANTEES"], Query(description="HOLDS: 交叉持股; GUARANTEES: 互保圈")
     ] = "HOLDS",
-    max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
+    max_hops: Annotated[int, bounded(P.CYCLE_HOPS)] = P.CYCLE_HOPS.default,
     as_of: AsOf = None,
-    max_cycles: Annotated[int, Query(ge=1, le=500)] = 50,
+    max_cycles: Annotated[int, bounded(P.MAX_CYCLES)] = P.MAX_CYCLES.default,
 ) -> JSONResponse:
     audit(uscc)
     fn = inv.circular_holdings if edge == "HOLDS" else inv.guarantee_circles
@@ -152,10 +153,10 @@ def guarantee_chains(
     audit: AuditDep,
     uscc: Uscc,
     direction: Literal["down", "up", "both"] = "both",
-    max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
+    max_hops: Annotated[int, bounded(P.CHAIN_HOPS)] = P.CHAIN_HOPS.default,
     as_of: AsOf = None,
-    max_nodes: Annotated[int, Query(ge=1, le=2000)] = 300,
-    max_chains: Annotated[int, Query(ge=1, le=1000)] = 200,
+    max_nodes: Annotated[int, bounded(P.CHAIN_MAX_NODES)] = P.CHAIN_MAX_NODES.default,
+    max_chains: Annotated[int, bounded(P.CHAIN_MAX_CHAINS)] = P.CHAIN_MAX_CHAINS.default,
 ) -> JSONResponse:
     audit(uscc)
     res = inv.guarantee_chains(
@@ -177,7 +178,7 @@ def records_near(
     audit: AuditDep,
     paging: PagingDep,
     subject: Subject,
-    hops: Annotated[int, Query(ge=0, le=4)] = 2,
+    hops: Annotated[int, bounded(P.RECORDS_NEAR_HOPS)] = P.RECORDS_NEAR_HOPS.default,
     record_kinds: Annotated[list[RecordKind] | None, Query()] = None,
     statuses: Annotated[list[RecordStatus] | None, Query()] = None,
     edge_kinds: Annotated[list[RelationEdge] | None, Query(description="default: every relation")] = None,

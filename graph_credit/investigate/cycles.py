@@ -7,12 +7,13 @@ from collections import defaultdict
 from typing import Any, Literal
 
 from graph_credit.errors import InvalidInput
-from graph_credit.investigate.fetch import Edge, Fetch, check_range
+from graph_credit.investigate.fetch import Edge, Fetch
 from graph_credit.investigate.kinds import SUBJECT_KINDS, Direction, NodeId
 from graph_credit.investigate.models import ChainNode, Cycle, Cycles, GuaranteeChains, Truncation
 from graph_credit.investigate.neighbourhood import Bfs
 from graph_credit.investigate.paths import distances_to, edges_to_path, hop_edges, walk_paths
 from graph_credit.investigate.search import resolve
+from graph_credit.params import CHAIN_HOPS, CHAIN_MAX_CHAINS, CHAIN_MAX_NODES, CYCLE_HOPS, MAX_CYCLES
 from graph_credit.store.base import GraphStore
 
 
@@ -26,8 +27,8 @@ def _cycles(
     max_cycles: int,
     max_rows: int,
 ) -> Cycles:
-    check_range("max_hops", max_hops, 1, 8)
-    check_range("max_cycles", max_cycles, 1, 10_000)
+    CYCLE_HOPS.check(max_hops)
+    MAX_CYCLES.check(max_cycles)
     subject = resolve(store, uscc, "Enterprise")
     f = Fetch(store, as_of, lean=True)
     s = subject.id
@@ -125,9 +126,9 @@ def circular_holdings(
     store: GraphStore,
     uscc: str,
     *,
-    max_hops: int = 6,
+    max_hops: int = CYCLE_HOPS.default,
     as_of: dt.date | None = None,
-    max_cycles: int = 50,
+    max_cycles: int = MAX_CYCLES.default,
     max_rows: int = 200_000,
 ) -> Cycles:
     """Cycles of HOLDS through an enterprise (A holds B holds ... holds A) of at most `max_hops`
@@ -141,9 +142,9 @@ def guarantee_circles(
     store: GraphStore,
     uscc: str,
     *,
-    max_hops: int = 6,
+    max_hops: int = CYCLE_HOPS.default,
     as_of: dt.date | None = None,
-    max_cycles: int = 50,
+    max_cycles: int = MAX_CYCLES.default,
     max_rows: int = 200_000,
 ) -> Cycles:
     """Guarantee circles (互保/联保圈) through an enterprise: cycles of GUARANTEES of at most
@@ -158,18 +159,20 @@ def guarantee_chains(
     uscc: str,
     *,
     direction: Literal["down", "up", "both"] = "both",
-    max_hops: int = 4,
+    max_hops: int = CHAIN_HOPS.default,
     as_of: dt.date | None = None,
-    max_nodes: int = 300,
+    max_nodes: int = CHAIN_MAX_NODES.default,
     max_neighbours: int = 50,
-    max_chains: int = 200,
+    max_chains: int = CHAIN_MAX_CHAINS.default,
 ) -> GuaranteeChains:
     """Guarantee chains (担保链) from an enterprise up to `max_hops` (≤ 6): `down` to whom it
     guarantees and onwards, `up` to who guarantees it and onwards; capped like neighbourhoods,
     each chain a path from the subject to where the chain ends or the depth runs out."""
     if direction not in ("down", "up", "both"):
         raise InvalidInput(f"direction must be down, up or both, not {direction!r}")
-    check_range("max_hops", max_hops, 1, 6)
+    CHAIN_HOPS.check(max_hops)
+    CHAIN_MAX_NODES.check(max_nodes)
+    CHAIN_MAX_CHAINS.check(max_chains)
     subject = resolve(store, uscc, "Enterprise")
     f = Fetch(store, as_of)
     nodes: list[tuple[NodeId, str, int]] = []

@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from graph_credit.investigate.fetch import Adjacency, Edge, Fetch, check_kinds, check_range
+from graph_credit.investigate.fetch import Adjacency, Edge, Fetch, check_kinds
 from graph_credit.investigate.kinds import ALL_EDGE_KINDS, ALL_NODE_KINDS, Direction, NodeId
 from graph_credit.investigate.models import Neighbourhood, NeighbourNode, NodeRef, Truncation, Unexpanded
 from graph_credit.investigate.search import resolve
+from graph_credit.params import NEIGHBOUR_HOPS, NEIGHBOUR_MAX_NEIGHBOURS, NEIGHBOUR_MAX_NODES
 from graph_credit.store.base import GraphStore
 
 
@@ -18,20 +19,20 @@ def neighbourhood(
     store: GraphStore,
     subject: str,
     *,
-    hops: int = 2,
+    hops: int = NEIGHBOUR_HOPS.default,
     node_kinds: Sequence[str] | None = None,
     edge_kinds: Sequence[str] | None = None,
     as_of: dt.date | None = None,
-    max_nodes: int = 300,
-    max_neighbours: int = 25,
+    max_nodes: int = NEIGHBOUR_MAX_NODES.default,
+    max_neighbours: int = NEIGHBOUR_MAX_NEIGHBOURS.default,
     kind: str | None = None,
 ) -> Neighbourhood:
     """Nodes and edges within `hops` (1-4) of a subject, filtered by node and edge kind and by the
     edges in force on `as_of`; at most `max_nodes` nodes and `max_neighbours` new neighbours per
     node, with exact counts of what was left out (hubs are counted, never fetched whole)."""
-    check_range("hops", hops, 1, 4)
-    check_range("max_nodes", max_nodes, 1, 10_000)
-    check_range("max_neighbours", max_neighbours, 1, 10_000)
+    NEIGHBOUR_HOPS.check(hops)
+    NEIGHBOUR_MAX_NODES.check(max_nodes)
+    NEIGHBOUR_MAX_NEIGHBOURS.check(max_neighbours)
     nk = check_kinds(node_kinds, ALL_NODE_KINDS, "node kind")
     ek = check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     root = resolve(store, subject, kind)

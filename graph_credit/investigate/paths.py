@@ -8,10 +8,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
-from graph_credit.investigate.fetch import Edge, Fetch, check_kinds, check_range
+from graph_credit.investigate.fetch import Edge, Fetch, check_kinds
 from graph_credit.investigate.kinds import ALL_EDGE_KINDS, FULL_FETCH_MAX, NodeId
 from graph_credit.investigate.models import HubNote, NodeRef, Path, PathResult
 from graph_credit.investigate.search import resolve
+from graph_credit.params import ALL_PATHS_HOPS, ALL_PATHS_MAX_PATHS, SHORTEST_MAX_PATHS, SHORTEST_PATH_HOPS
 from graph_credit.store.base import GraphStore
 
 
@@ -151,18 +152,18 @@ def shortest_path(
     source: str,
     target: str,
     *,
-    max_hops: int = 8,
+    max_hops: int = SHORTEST_PATH_HOPS.default,
     edge_kinds: Sequence[str] | None = None,
     as_of: dt.date | None = None,
     hub_degree: int = FULL_FETCH_MAX,
-    max_paths: int = 1,
+    max_paths: int = SHORTEST_MAX_PATHS.default,
     max_expanded: int = 1000,
 ) -> PathResult:
     """Shortest paths (up to `max_paths` of equal length) within `max_hops` (≤ 8) between two
     subjects over the given edge kinds in force on `as_of`, by a bidirectional search that does
     not pass through hubs (more than `hub_degree` edges) unless no other path exists."""
-    check_range("max_hops", max_hops, 1, 8)
-    check_range("max_paths", max_paths, 1, 1000)
+    SHORTEST_PATH_HOPS.check(max_hops)
+    SHORTEST_MAX_PATHS.check(max_paths)
     ek = check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     a, b = resolve(store, source), resolve(store, target)
     f = Fetch(store, as_of, lean=True)
@@ -244,18 +245,18 @@ def all_paths(
     source: str,
     target: str,
     *,
-    max_hops: int = 4,
+    max_hops: int = ALL_PATHS_HOPS.default,
     edge_kinds: Sequence[str] | None = None,
     as_of: dt.date | None = None,
     hub_degree: int = FULL_FETCH_MAX,
-    max_paths: int = 100,
+    max_paths: int = ALL_PATHS_MAX_PATHS.default,
     max_expanded: int = 1000,
 ) -> PathResult:
     """Every simple path of at most `max_hops` (≤ 6) between two subjects, shortest first, up to
     `max_paths`; hubs (more than `hub_degree` edges) are not expanded, so paths through them are
     found only where both their edges were reached from ordinary nodes (listed in the answer)."""
-    check_range("max_hops", max_hops, 1, 6)
-    check_range("max_paths", max_paths, 1, 10_000)
+    ALL_PATHS_HOPS.check(max_hops)
+    ALL_PATHS_MAX_PATHS.check(max_paths)
     ek = check_kinds(edge_kinds, ALL_EDGE_KINDS, "edge kind")
     a, b = resolve(store, source), resolve(store, target)
     f = Fetch(store, as_of, lean=True)

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from graph_credit.errors import InvalidInput
-from graph_credit.investigate.fetch import Edge, Fetch, check_kinds, check_range
+from graph_credit.investigate.fetch import Edge, Fetch, check_kinds
 from graph_credit.investigate.kinds import RECORD_EDGES, RELATION_EDGES, SUBJECT_KINDS, NodeId
 from graph_credit.investigate.models import NodeRef, RecordNear, RecordsNear
 from graph_credit.investigate.neighbourhood import Bfs
 from graph_credit.investigate.paths import edges_to_path
 from graph_credit.investigate.search import resolve
 from graph_credit.model import RecordKind, RecordStatus
+from graph_credit.params import RECORDS_NEAR_HOPS
 from graph_credit.store.base import GraphStore
 
 
@@ -20,7 +21,7 @@ def records_near(
     store: GraphStore,
     subject: str,
     *,
-    hops: int = 2,
+    hops: int = RECORDS_NEAR_HOPS.default,
     record_kinds: Sequence[str] | None = None,
     statuses: Sequence[str] | None = None,
     as_of: dt.date | None = None,
@@ -32,7 +33,7 @@ def records_near(
     """Credit records of the subject and of subjects reached within `hops` (≤ 4) through holdings,
     legal representation, offices, guarantees and branches (in force on `as_of`), each with the
     path that leads to it; filterable by record kind and status."""
-    check_range("hops", hops, 0, 4)
+    RECORDS_NEAR_HOPS.check(hops)
     rk = check_kinds(record_kinds, [k.value for k in RecordKind], "record kind")
     st = check_kinds(statuses, [s.value for s in RecordStatus], "record status")
     ek = check_kinds(edge_kinds, RELATION_EDGES, "relation edge kind")

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from graph_credit.investigate.fetch import Edge, Fetch, check_kinds, check_range
+from graph_credit.investigate.fetch import Edge, Fetch, check_kinds
 from graph_credit.investigate.kinds import (
     EDGE_ORDER,
     LINK_KINDS,
@@ -17,6 +17,7 @@ from graph_credit.investigate.kinds import (
 )
 from graph_credit.investigate.models import SharedLink, SharedLinks
 from graph_credit.investigate.search import resolve
+from graph_credit.params import SHARED_PER_LINK
 from graph_credit.store.base import GraphStore
 
 
@@ -32,14 +33,14 @@ def shared_links(
     *,
     as_of: dt.date | None = None,
     kinds: Sequence[str] | None = None,
-    per_link: int = 50,
+    per_link: int = SHARED_PER_LINK.default,
     max_parties: int = 200,
 ) -> SharedLinks:
     """Enterprises that share with this one a legal representative, shareholder, executive (or the
     same person in another of these roles: `cross_role`), registered address or phone; each with
     the shared person (masked) or value, up to `per_link` enterprises per shared party or value."""
     lk = check_kinds(kinds, LINK_KINDS, "link kind")
-    check_range("per_link", per_link, 1, 10_000)
+    SHARED_PER_LINK.check(per_link)
     subject = resolve(store, uscc, "Enterprise")
     f = Fetch(store, as_of)
     me = subject.id
