@@ -20,7 +20,7 @@ from graph_credit.model import EDGE_KINDS
 
 ViewerRole = Literal["public", "screening", "investigator", "operator"]
 VIEWER_ROLES: tuple[str, ...] = ("public", "screening", "investigator", "operator")
-FULL_VIEW = frozenset({"investigator", "operator"})
+FULL_VIEW = frozenset({"investigator", "operator"})  # the roles shown masked ID numbers and keys
 
 
 def check_role(role: str) -> ViewerRole:
@@ -249,6 +249,8 @@ def vis_data(sg: Subgraph, role: str = "investigator") -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 # Pages
 # ---------------------------------------------------------------------------------------------
+
+# The page: our own template, vis-network from the installed pyvis, our script and style
 
 VIS_VERSION = "9.1.2"
 ASSETS: dict[str, tuple[str, str, str]] = {  # served name -> (package, resource path, media type)

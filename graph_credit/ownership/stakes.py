@@ -16,7 +16,7 @@ from graph_credit.model import OVER_FULL_TOLERANCE
 from graph_credit.ownership.fetch import FetchedGraph
 from graph_credit.ownership.models import Holding, Issue
 
-EPS = 1e-12
+EPS = 1e-12  # shares and votes closer than this count as equal
 
 
 @dataclass
