@@ -40,14 +40,27 @@ class NodeKind:
 
 @dataclass(frozen=True)
 class EdgeKind:
+    """An edge kind, with the words it is told in: the explorer, the screening findings and the
+    credit report all read them here, so an edge kind is named the same everywhere."""
+
     name: str
     pairs: tuple[tuple[str, str], ...]
     properties: dict[str, PropType] = field(default_factory=dict)
     doc: str = ""
+    # Required (keyword-only), so that no edge kind can be declared without its words.
+    label_zh: str = field(kw_only=True)  # its short name, written on a drawn edge: 持股
+    label_en: str = field(kw_only=True)  # the same in English, beside it in a legend: holds
+    verb_zh: str = field(kw_only=True)  # what the source does, in a sentence: 任法定代表人
+    reverse_zh: str = field(kw_only=True)  # the source as seen from the target: 股东
 
     @property
     def columns(self) -> list[str]:
         return ["eid", *self.properties]
+
+    @property
+    def caption(self) -> str:
+        """Both names, as the explorer's legend and hover texts show them: 持股 holds."""
+        return f"{self.label_zh} {self.label_en}"
 
 
 class OrgType(StrEnum):
@@ -186,18 +199,74 @@ EDGE_KINDS: dict[str, EdgeKind] = {
             "HOLDS",
             (("Person", "Enterprise"), ("Enterprise", "Enterprise")),
             {"ratio": F, "ratio_derived": B, "subscribed_capital": F, **_TIMED},
+            label_zh="持股",
+            label_en="holds",
+            verb_zh="持股",
+            reverse_zh="股东",
         ),
-        EdgeKind("LEGAL_REP_OF", (("Person", "Enterprise"),), {"role": S, **_TIMED}),
-        EdgeKind("SERVES_AS", (("Person", "Enterprise"),), {"role": S, **_TIMED}),
-        EdgeKind("SUBJECT_OF", (("Enterprise", "CreditRecord"), ("Person", "CreditRecord")), {}),
-        EdgeKind("RESPONSIBLE_FOR", (("Person", "CreditRecord"),), {}),
-        EdgeKind("PARTICIPATES_IN", (("Enterprise", "Project"),), {"role": S}),
+        EdgeKind(
+            "LEGAL_REP_OF",
+            (("Person", "Enterprise"),),
+            {"role": S, **_TIMED},
+            label_zh="法定代表人",
+            label_en="legal rep.",
+            verb_zh="任法定代表人",
+            reverse_zh="法定代表人",
+        ),
+        EdgeKind(
+            "SERVES_AS",
+            (("Person", "Enterprise"),),
+            {"role": S, **_TIMED},
+            label_zh="任职",
+            label_en="office",
+            verb_zh="任职",
+            reverse_zh="任职人员",
+        ),
+        EdgeKind(
+            "SUBJECT_OF",
+            (("Enterprise", "CreditRecord"), ("Person", "CreditRecord")),
+            {},
+            label_zh="信用主体",
+            label_en="subject of",
+            verb_zh="为信用主体",
+            reverse_zh="信用主体",
+        ),
+        EdgeKind(
+            "RESPONSIBLE_FOR",
+            (("Person", "CreditRecord"),),
+            {},
+            label_zh="责任人",
+            label_en="responsible for",
+            verb_zh="负有直接责任",
+            reverse_zh="直接责任人员",
+        ),
+        EdgeKind(
+            "PARTICIPATES_IN",
+            (("Enterprise", "Project"),),
+            {"role": S},
+            label_zh="参与项目",
+            label_en="project",
+            verb_zh="参与",
+            reverse_zh="参与企业",
+        ),
         EdgeKind(
             "GUARANTEES",
             (("Enterprise", "Enterprise"), ("Person", "Enterprise")),
             {"amount": F, **_TIMED},
+            label_zh="担保",
+            label_en="guarantees",
+            verb_zh="担保",
+            reverse_zh="担保人",
         ),
-        EdgeKind("BRANCH_OF", (("Enterprise", "Enterprise"),), {}),
+        EdgeKind(
+            "BRANCH_OF",
+            (("Enterprise", "Enterprise"),),
+            {},
+            label_zh="分支机构",
+            label_en="branch of",
+            verb_zh="隶属",
+            reverse_zh="分支机构",
+        ),
     )
 }
 
@@ -287,10 +356,42 @@ DERIVED_NODE_KINDS: dict[str, NodeKind] = {
 DERIVED_EDGE_KINDS: dict[str, EdgeKind] = {
     k.name: k
     for k in (
-        EdgeKind("RESTRICTS", (("Restriction", "Person"), ("Restriction", "Enterprise")), {}),
-        EdgeKind("ARISES_FROM", (("Restriction", "CreditRecord"),), {}),
-        EdgeKind("HAS_EVENT", (("CreditRecord", "RecordEvent"),), {}),
-        EdgeKind("TASK_OF", (("Task", "CreditRecord"),), {}),
+        EdgeKind(
+            "RESTRICTS",
+            (("Restriction", "Person"), ("Restriction", "Enterprise")),
+            {},
+            label_zh="限制",
+            label_en="restricts",
+            verb_zh="限制",
+            reverse_zh="惩戒措施",
+        ),
+        EdgeKind(
+            "ARISES_FROM",
+            (("Restriction", "CreditRecord"),),
+            {},
+            label_zh="依据",
+            label_en="arises from",
+            verb_zh="依据",
+            reverse_zh="惩戒措施",
+        ),
+        EdgeKind(
+            "HAS_EVENT",
+            (("CreditRecord", "RecordEvent"),),
+            {},
+            label_zh="记录变更",
+            label_en="has event",
+            verb_zh="发生",
+            reverse_zh="信用记录",
+        ),
+        EdgeKind(
+            "TASK_OF",
+            (("Task", "CreditRecord"),),
+            {},
+            label_zh="部门反馈",
+            label_en="task of",
+            verb_zh="反馈",
+            reverse_zh="部门反馈",
+        ),
     )
 }
 

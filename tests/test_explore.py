@@ -232,7 +232,9 @@ def test_restrictions_from_the_joint_punishment_module_mark_persons(
         ]
         return SimpleNamespace(restricted=True, items=items)
 
-    monkeypatch.setattr(explore, "_punishment", lambda: SimpleNamespace(restrictions=restrictions))
+    monkeypatch.setattr(
+        explore.marks, "punishment_module", lambda: SimpleNamespace(restrictions=restrictions)
+    )
     sg = explore.neighbourhood_view(world, U(4), hops=1, as_of=ON)
     p2 = sg.node(f"Person:{P('2')}")
     assert "restricted" in p2.flags
@@ -254,7 +256,9 @@ def test_a_database_without_the_punishment_tables_still_gets_its_marks(
         calls.append(subject)
         raise EngineError("LadybugDB: Binder exception: Table Restriction does not exist.")
 
-    monkeypatch.setattr(explore, "_punishment", lambda: SimpleNamespace(restrictions=restrictions))
+    monkeypatch.setattr(
+        explore.marks, "punishment_module", lambda: SimpleNamespace(restrictions=restrictions)
+    )
     sg = explore.neighbourhood_view(world, U(1), hops=2, as_of=ON)
     assert "restricted" in sg.node(f"Person:{P1}").flags, "from the records themselves"
     assert len(calls) == 1, "asked once, then left alone"

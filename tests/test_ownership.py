@@ -20,6 +20,7 @@ from graph_credit.ownership import (
     ownership_down,
     ownership_up,
 )
+from graph_credit.ownership.integrate import integrated_column, topological_order
 from graph_credit.store.base import GraphStore
 from graph_credit.store.embedded import EmbeddedStore
 from loaders.load import load_bundle
@@ -417,16 +418,16 @@ def test_back_substitution_and_sparse_solve_agree() -> None:
         for j in range(i)
         if rng.random() < 0.1
     }
-    order = ownership._topological(keys, dag)
+    order = topological_order(keys, dag)
     assert order is not None
     for target in ("N0", "N7"):
         np.testing.assert_allclose(
-            ownership._column(keys, dag, target, order=order),
-            ownership._column(keys, dag, target),
+            integrated_column(keys, dag, target, order=order),
+            integrated_column(keys, dag, target),
             atol=1e-12,
         )
     cyclic = {**dag, ("N0", "N39"): 0.3, ("N5", "N20"): 0.2}
-    assert ownership._topological(keys, cyclic) is None
+    assert topological_order(keys, cyclic) is None
     a = np.zeros((40, 40))
     for (h, t), v in cyclic.items():
         a[keys.index(h), keys.index(t)] = v
@@ -436,7 +437,7 @@ def test_back_substitution_and_sparse_solve_agree() -> None:
     for _ in range(400):
         walk += term
         term = a @ term
-    np.testing.assert_allclose(ownership._column(keys, scaled, "N0"), walk, atol=1e-10)
+    np.testing.assert_allclose(integrated_column(keys, scaled, "N0"), walk, atol=1e-10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -568,9 +569,9 @@ def test_frontier_query_agrees_with_per_key_queries(
             sorted((e.holder, e.target, round(e.ratio, 6)) for e in tree.edges),
         )
 
-    monkeypatch.setattr(ownership, "LADYBUG_PER_KEY_FRONTIER", 0)
+    monkeypatch.setattr(ownership.fetch, "LADYBUG_PER_KEY_FRONTIER", 0)
     frontier = snapshot("up", t), snapshot("down", world.key("P"))
-    monkeypatch.setattr(ownership, "LADYBUG_PER_KEY_FRONTIER", 1000)
+    monkeypatch.setattr(ownership.fetch, "LADYBUG_PER_KEY_FRONTIER", 1000)
     per_key = snapshot("up", t), snapshot("down", world.key("P"))
     assert frontier == per_key
     nodes, edges = frontier[0]

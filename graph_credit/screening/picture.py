@@ -103,7 +103,7 @@ def relationship_svg(result: ScreeningResult) -> Markup:
             (
                 h.party.key,
                 _short(h.party.name),
-                ("实际控制人 " if h.party.key == ctl else "股东 ") + f"{h.direct:.0%}",
+                ("实际控制人 " if h.party.key == ctl else f"{w.SHAREHOLDER} ") + f"{h.direct:.0%}",
                 h.party.kind,
             )
             for h in direct

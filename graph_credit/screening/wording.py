@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph_credit.model import EDGE_KINDS
 from graph_credit.screening.models import RecordEvidence, RestrictionEvidence
 
 ROLE = {
@@ -41,7 +42,11 @@ STATUS = {
     "repaired": "已修复",
     "expired": "已过期",
 }
-EDGE = {"LEGAL_REP_OF": "任法定代表人", "SERVES_AS": "任职", "HOLDS": "持股"}
+# How a person is tied to another enterprise (the edges of screening/person_ties), in the edge
+# kinds' own words: 任法定代表人, 任职, 持股.
+EDGE = {k: EDGE_KINDS[k].verb_zh for k in ("LEGAL_REP_OF", "SERVES_AS", "HOLDS")}
+#: A direct holder of the candidate, as the report's picture names it (股东).
+SHAREHOLDER = EDGE_KINDS["HOLDS"].reverse_zh
 VERDICT = {"green_channel": "绿色通道", "pass": "通过", "caution": "审慎", "reject": "不予通过"}
 OBJECTION = "异议处理中：核查期间暂停计分（004 §27），核查结论作出后按结论处理"
 

@@ -1,12 +1,15 @@
 """How the explorer draws things: colours and shapes per node kind, marks, edge labels, vis options.
 
 Kept apart from the graph logic so the look can change without touching what is shown. Labels
-are in Chinese, as the users of the credit platform read them; the legend says both.
+are in Chinese, as the users of the credit platform read them; the legend says both. The edge
+kinds' words come from their declaration (`graph_credit.model.EDGE_KINDS`).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from graph_credit.model import EDGE_KINDS
 
 # node kind -> (shape, background, border, legend text)
 NODE_STYLE: dict[str, tuple[str, str, str, str]] = {
@@ -37,16 +40,8 @@ EDGE_COLOUR: dict[str, str] = {
     "SUBJECT_OF": "#dc2626",
     "RESPONSIBLE_FOR": "#991b1b",
 }
-EDGE_NAME: dict[str, str] = {
-    "HOLDS": "持股 holds",
-    "LEGAL_REP_OF": "法定代表人 legal rep.",
-    "SERVES_AS": "任职 office",
-    "GUARANTEES": "担保 guarantees",
-    "BRANCH_OF": "分支机构 branch of",
-    "PARTICIPATES_IN": "参与项目 project",
-    "SUBJECT_OF": "信用主体 subject of",
-    "RESPONSIBLE_FOR": "责任人 responsible for",
-}
+# "持股 holds": both names, declared once on the edge kinds (graph_credit.model)
+EDGE_NAME: dict[str, str] = {k: e.caption for k, e in EDGE_KINDS.items()}
 ROLE_NAME: dict[str, str] = {
     "legal_rep": "法定代表人",
     "principal": "主要负责人",
