@@ -7,10 +7,11 @@ side effect of a change to the domain."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-SNAPSHOT = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
+from graph_credit.resources import contract_snapshot
+
+SNAPSHOT = contract_snapshot()
 REGENERATE = "graph-credit openapi  (writes docs/openapi.json)"
 
 

@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Literal
 
 from graph_credit.errors import NotFound
+from graph_credit.resources import cypher_root
 
 Engine = Literal["ladybug", "neo4j"]
 ENGINES: tuple[Engine, ...] = ("ladybug", "neo4j")
-CYPHER_ROOT = Path(__file__).resolve().parent.parent / "cypher"
+CYPHER_ROOT = cypher_root()
 
 _HEADER = re.compile(r"^//\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"\$([A-Za-z_]\w*)")

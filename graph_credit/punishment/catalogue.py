@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from graph_credit.errors import InvalidInput
 from graph_credit.model import RecordKind
+from graph_credit.resources import policy_file
 
-DEFAULT_CATALOGUE = Path(__file__).resolve().parent.parent.parent / "policy" / "measures.yaml"
+DEFAULT_CATALOGUE = policy_file("measures.yaml")
 
 TargetRole = Literal[
     "subject", "legal_rep", "principal", "responsible", "director", "supervisor", "manager", "shareholder"

@@ -2,7 +2,8 @@
 
 `load_policy(path)` validates the whole file and raises `InvalidInput` naming the file, the rule
 (by id, or by position when it has none), the field and the reason. The shipped file is
-`policy/grading.yaml` at the repository root; `GRAPH_CREDIT_GRADING_POLICY` points elsewhere.
+`policy/grading.yaml` in the repository (graph_credit.resources finds it in an install);
+`GRAPH_CREDIT_GRADING_POLICY` points elsewhere.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from graph_credit.errors import InvalidInput
 from graph_credit.model import RecordKind
+from graph_credit.resources import policy_file
 
-DEFAULT_POLICY = Path(__file__).resolve().parents[2] / "policy" / "grading.yaml"
+DEFAULT_POLICY = policy_file("grading.yaml")
 
 Grade = Literal["A", "B", "C", "D"]
 Verdict = Literal["green_channel", "pass", "caution", "reject"]

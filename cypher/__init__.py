@@ -1,0 +1,1 @@
+"""The named queries, shipped as the package graph_credit.cypher (see graph_credit/resources.py)."""

@@ -1,0 +1,1 @@
+"""Ships docs/openapi.json as the package graph_credit.docs (see graph_credit/resources.py)."""
