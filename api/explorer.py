@@ -18,7 +18,6 @@ log before it runs; persons are masked for the caller's role. The graph work is 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -26,9 +25,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.auth import ANALYSTS, require
 from api.deps import AuditDep, PrincipalDep, StoreDep
+from api.params import AsOfAnyPeriod, bounded
 from api.schemas.common import ERROR_RESPONSES
 from graph_credit import explore
 from graph_credit.errors import InvalidInput, NotFound
+from graph_credit.params import NEIGHBOUR_HOPS
 
 router = APIRouter(tags=["explorer"])
 data = APIRouter(
@@ -38,7 +39,7 @@ data = APIRouter(
     dependencies=[Depends(require(*ANALYSTS))],
 )
 
-AsOf = Annotated[dt.date | None, Query(description="only edges and records in force on this date")]
+AsOf = AsOfAnyPeriod
 ViewQ = Annotated[str, Query(max_length=20, description="neighbourhood, up (owners) or down (holdings)")]
 
 
@@ -87,7 +88,7 @@ def explorer_graph(
         str | None, Query(max_length=130, description="A,B: the shortest paths between two subjects")
     ] = None,
     view: ViewQ = "neighbourhood",
-    hops: Annotated[int, Query(ge=1, le=4)] = 2,
+    hops: Annotated[int, bounded(NEIGHBOUR_HOPS)] = NEIGHBOUR_HOPS.default,
     as_of: AsOf = None,
 ) -> dict[str, Any]:
     if path:

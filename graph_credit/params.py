@@ -56,4 +56,4 @@ RECORDS_NEAR_HOPS = Limit("hops", 2, 0, 4, "hops from the subject (0: its own re
 
 # The date a question is asked for, in its two senses.
 AS_OF_TODAY = "the day to answer for (YYYY-MM-DD; default: today)"
-AS_OF_ANY_PERIOD = "only edges in force on this day (YYYY-MM-DD; default: any period)"
+AS_OF_ANY_PERIOD = "only edges and records in force on this day (YYYY-MM-DD; default: any period)"

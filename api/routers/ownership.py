@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -10,9 +9,11 @@ from fastapi.responses import JSONResponse
 
 from api.auth import ANALYSTS, require
 from api.deps import AuditDep, PrincipalDep, StoreDep, answer
+from api.params import AsOfToday, bounded
 from api.schemas.common import ERROR_RESPONSES
 from api.schemas.ownership import BeneficialOwnership, Controller, EffectiveOwnership, OwnershipTree
 from graph_credit import ownership as own
+from graph_credit.params import OWNERSHIP_DEPTH, OWNERSHIP_MAX_NODES
 
 router = APIRouter(
     prefix="/ownership",
@@ -23,9 +24,9 @@ router = APIRouter(
 
 Subject = Annotated[str, Path(min_length=1, max_length=64, description="USCC or person key")]
 Uscc = Annotated[str, Path(min_length=1, max_length=64, description="USCC of an enterprise")]
-AsOf = Annotated[dt.date | None, Query(description="holdings in force on this day (default today)")]
-Depth = Annotated[int, Query(ge=1, le=own.MAX_DEPTH, description="hops to follow at most")]
-MaxNodes = Annotated[int, Query(ge=1, le=20_000, description="nodes to fetch at most")]
+AsOf = AsOfToday
+Depth = Annotated[int, bounded(OWNERSHIP_DEPTH)]
+MaxNodes = Annotated[int, bounded(OWNERSHIP_MAX_NODES)]
 
 
 @router.get("/{subject}/up", response_model=OwnershipTree, summary="Holders, their holders, ...")

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from api.auth import ANALYSTS, CHECKERS, EVERYONE, OPERATORS, require
 from api.deps import AuditDep, PagingDep, PrincipalDep, StoreDep, answer
+from api.params import AsOfToday
 from api.schemas.common import ERROR_RESPONSES, Page
 from api.schemas.measures import MeasureCatalogue
 from api.schemas.records import (
@@ -32,7 +33,7 @@ router = APIRouter(tags=["records"], responses=ERROR_RESPONSES)
 Subject = Annotated[str, Path(min_length=1, max_length=64, description="USCC or person key")]
 Uscc = Annotated[str, Path(min_length=1, max_length=64, description="USCC of an enterprise")]
 RecordId = Annotated[str, Path(min_length=1, max_length=100, description="credit record id")]
-AsOf = Annotated[dt.date | None, Query(description="as on this day (default today)")]
+AsOf = AsOfToday
 
 everyone = [Depends(require(*EVERYONE))]
 checkers = [Depends(require(*CHECKERS))]

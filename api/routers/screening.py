@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from api.auth import CHECKERS, require
 from api.deps import AuditDep, PrincipalDep, SettingsDep, StoreDep, answer
 from api.errors import ApiError
 from api.masking import mask
+from api.params import AsOfToday
 from api.schemas.common import ERROR_RESPONSES, json_errors
 from api.schemas.screening import BatchIn, BatchOut, BatchRow
 from api.schemas.screening import CandidateChoice as CandidateChoiceOut
@@ -29,7 +29,7 @@ router = APIRouter(
 Candidate = Annotated[
     str, Path(min_length=1, max_length=100, description="USCC, or a name matching one enterprise")
 ]
-AsOf = Annotated[dt.date | None, Query(description="check as on this day (default today)")]
+AsOf = AsOfToday
 
 
 def _policy(s: Settings) -> str | None:

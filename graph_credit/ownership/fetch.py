@@ -13,12 +13,13 @@ from typing import Any, Literal
 
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.ownership.models import Holding, Issue, Party
+from graph_credit.params import OWNERSHIP_DEPTH, OWNERSHIP_MAX_NODES
 from graph_credit.store.base import GraphStore
 
-DEFAULT_DEPTH = 10
-MAX_DEPTH = 30
-DEFAULT_MAX_NODES = 5_000
-MAX_MAX_NODES = 50_000
+DEFAULT_DEPTH = OWNERSHIP_DEPTH.default
+MAX_DEPTH = OWNERSHIP_DEPTH.high
+DEFAULT_MAX_NODES = OWNERSHIP_MAX_NODES.default
+MAX_MAX_NODES = OWNERSHIP_MAX_NODES.high
 #: Rows one hop query returns at most: the literal `LIMIT 10001` in cypher/ownership/*.cypher.
 HOP_ROW_LIMIT = 10_000
 #: On LadybugDB a frontier of this many keys or fewer is fetched one key per query: the
@@ -54,10 +55,8 @@ class FetchedGraph:
 
 
 def check_limits(depth: int, max_nodes: int) -> None:
-    if not 1 <= depth <= MAX_DEPTH:
-        raise InvalidInput(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
-    if not 1 <= max_nodes <= MAX_MAX_NODES:
-        raise InvalidInput(f"max_nodes must be between 1 and {MAX_MAX_NODES:,}, not {max_nodes}")
+    OWNERSHIP_DEPTH.check(depth)
+    OWNERSHIP_MAX_NODES.check(max_nodes)
 
 
 def _enterprise(store: GraphStore, uscc: str) -> Party | None:
@@ -85,12 +84,19 @@ def resolve(store: GraphStore, subject: str, *, enterprise_only: bool = False) -
     raise NotFound(f"no enterprise with USCC {subject!r}")
 
 
+# Each hop query with its one-key twin (`$key` instead of `$keys`).
+_ONE_KEY = {
+    "ownership/holders_of": "ownership/holders_of_one",
+    "ownership/holdings_of": "ownership/holdings_of_one",
+}
+
+
 def _hop(store: GraphStore, name: str, keys: list[str], as_of: dt.date) -> list[dict[str, Any]]:
     """One hop over the frontier: one query for all keys, or on LadybugDB one per key when few."""
     if store.engine == "ladybug" and len(keys) <= LADYBUG_PER_KEY_FRONTIER:
         rows: list[dict[str, Any]] = []
         for k in keys:
-            rows.extend(store.read(f"{name}_one", key=k, as_of=as_of))
+            rows.extend(store.read(_ONE_KEY[name], key=k, as_of=as_of))
         return rows
     return store.read(name, keys=keys, as_of=as_of)
 
