@@ -18,7 +18,8 @@ from graph_credit.errors import EngineError, InvalidInput
 from graph_credit.identifiers import person_key
 from graph_credit.store.base import GraphStore
 from tests.conftest import SECRET
-from tests.test_investigate import P, U, ent, load, person
+from tests.support.world import World
+from tests.test_investigate import P, U, load
 
 ON = dt.date(2024, 6, 1)
 ID_P1 = "11010519491231002X"
@@ -30,78 +31,28 @@ def world(store: GraphStore, tmp_path: Path) -> GraphStore:
     """E1 is blacklisted with P1 responsible; P1 (60%) and E2 (40%, held wholly by P2) hold E1;
     E1 guarantees E3 (an admin penalty, and a blacklisting that ran out at the end of 2023);
     P2 is a director of E4 (red list); E2's blacklisting was repaired."""
-    load(
-        store,
-        tmp_path / "bundle",
-        enterprises=[
-            ent(1, "甲实业有限公司"),
-            ent(2, "乙投资有限公司"),
-            ent(3, "丙建材有限公司"),
-            ent(4, "丁科技有限公司"),
-        ],
-        persons=[person("1", "张三丰", id_number=ID_P1), person("2", "李四")],
-        holdings=[
-            {"holder": "1", "target": U(1), "ratio": "0.6"},
-            {"holder": U(2), "target": U(1), "ratio": "0.4"},
-            {"holder": "2", "target": U(2), "ratio": "1"},
-        ],
-        roles=[
-            {"person": "1", "enterprise": U(1), "role": "legal_rep"},
-            {"person": "2", "enterprise": U(4), "role": "director"},
-        ],
-        guarantees=[{"guarantor": U(1), "debtor": U(3), "amount": "500"}],
-        records=[
-            {
-                "record_id": "R1",
-                "subject": U(1),
-                "kind": "blacklist",
-                "authority": "市场监管局",
-                "decision_date": "2024-01-01",
-                "status": "active",
-                "responsible": "1",
-            },
-            {
-                "record_id": "R2",
-                "subject": U(3),
-                "kind": "admin_penalty",
-                "authority": "生态环境局",
-                "decision_date": "2024-02-01",
-                "status": "active",
-            },
-            {
-                "record_id": "R3",
-                "subject": U(4),
-                "kind": "red_list",
-                "authority": "发改委",
-                "decision_date": "2023-01-01",
-                "status": "active",
-            },
-            {
-                "record_id": "R4",
-                "subject": U(2),
-                "kind": "blacklist",
-                "authority": "税务局",
-                "decision_date": "2020-01-01",
-                "status": "repaired",
-            },
-        ],
-    )
+    w = World(tmp_path / "bundle")
+    e1 = w.ent("甲实业有限公司")
+    e2 = w.ent("乙投资有限公司")
+    e3 = w.ent("丙建材有限公司")
+    e4 = w.ent("丁科技有限公司")
+    w.person("1", "张三丰", id_number=ID_P1)
+    w.person("2", "李四")
+    w.hold("1", e1, "0.6")
+    w.hold(e2, e1, "0.4")
+    w.hold("2", e2, "1")
+    w.role("1", e1, "legal_rep")
+    w.role("2", e4, "director")
+    w.guarantee(e1, e3, amount="500")
+    w.record("R1", e1, "blacklist", authority="市场监管局", decision_date="2024-01-01", responsible="1")
+    w.record("R2", e3, "admin_penalty", authority="生态环境局", decision_date="2024-02-01")
+    w.record("R3", e4, "red_list", authority="发改委", decision_date="2023-01-01")
+    w.record("R4", e2, "blacklist", authority="税务局", decision_date="2020-01-01", status="repaired")
+    w.load(store)
     # An expired record with an end date: in force before it, not after.
-    load_more = tmp_path / "more"
-    load(
-        store,
-        load_more,
-        records=[
-            {
-                "record_id": "R5",
-                "subject": U(3),
-                "kind": "judgment_debtor",
-                "authority": "法院",
-                "decision_date": "2022-01-01",
-                "status": "expired",
-            },
-        ],
-    )
+    more = World(tmp_path / "more")
+    more.record("R5", e3, "judgment_debtor", authority="法院", decision_date="2022-01-01", status="expired")
+    more.load(store)
     return store
 
 

@@ -23,69 +23,9 @@ from graph_credit.ownership import (
 from graph_credit.ownership.integrate import integrated_column, topological_order
 from graph_credit.store.base import GraphStore
 from graph_credit.store.embedded import EmbeddedStore
-from loaders.load import load_bundle
-from tests.conftest import SECRET
+from tests.support.world import World
 
 D = dt.date(2024, 6, 30)
-
-
-class World:
-    """A bundle written row by row: enterprises by name, persons by ref, holdings between them."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.uscc: dict[str, str] = {}
-        self.ents: list[str] = ["uscc,name,org_type,registered_capital"]
-        self.persons: list[str] = ["ref,name"]
-        self.holdings: list[str] = ["holder,target,ratio,subscribed_capital,since,until"]
-        self.person_names: dict[str, str] = {}
-
-    def ent(self, name: str, org_type: str = "enterprise", capital: str = "") -> str:
-        code = make_uscc("9", "1", "230800", f"{len(self.uscc) + 1:08d}")
-        self.uscc[name] = code
-        self.ents.append(f"{code},{name},{org_type},{capital}")
-        return code
-
-    def person(self, ref: str, name: str | None = None) -> str:
-        self.persons.append(f"{ref},{name or ref}")
-        self.person_names[ref] = name or ref
-        return ref
-
-    def _ref(self, who: str) -> str:
-        return self.uscc.get(who, who)
-
-    def hold(
-        self,
-        holder: str,
-        target: str,
-        ratio: str = "",
-        *,
-        since: str = "",
-        until: str = "",
-        subscribed: str = "",
-    ) -> None:
-        self.holdings.append(f"{self._ref(holder)},{self._ref(target)},{ratio},{subscribed},{since},{until}")
-
-    def load(self, store: GraphStore) -> World:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, lines in (
-            ("enterprises.csv", self.ents),
-            ("persons.csv", self.persons),
-            ("holdings.csv", self.holdings),
-            ("roles.csv", ["person,enterprise,role"]),
-            ("records.csv", ["record_id,subject,kind,authority,decision_date"]),
-        ):
-            (self.folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        report = load_bundle(store, self.folder, SECRET)
-        assert report.total_rejected == 0, report.rejected
-        self._pkeys = {r["name"]: r["pkey"] for r in store.read("load/persons_all")}
-        return self
-
-    def key(self, who: str) -> str:
-        """USCC of an enterprise by name, person key of a person by ref."""
-        if who in self.uscc:
-            return self.uscc[who]
-        return self._pkeys[self.person_names[who]]
 
 
 @pytest.fixture
@@ -104,10 +44,10 @@ def share_of(result: ownership.EffectiveOwnership, key: str) -> float | None:
 def test_a_chain_multiplies_and_derived_shares_are_marked(store: GraphStore, world: World) -> None:
     """P holds 60% of B, which holds 50% of A (derived: 500 of A's 1,000 registered): P has 30%."""
     world.person("P")
-    world.ent("A", capital="1000")
+    world.ent("A", registered_capital="1000")
     world.ent("B")
     world.hold("P", "B", "60%")
-    world.hold("B", "A", subscribed="500")
+    world.hold("B", "A", subscribed_capital="500")
     world.load(store)
     eff = effective_owners(store, world.key("A"), as_of=D)
     assert share_of(eff, world.key("P")) == pytest.approx(0.30)

@@ -14,7 +14,7 @@ from graph_credit.queries import ENGINES, registry
 from graph_credit.store.embedded import EmbeddedStore
 from graph_credit.topology import cache, index_for
 from graph_credit.topology.relevance import covers, held, write_effect, written_by
-from tests.screening.world import World
+from tests.support.world import World
 
 
 def _writes() -> list:
@@ -78,11 +78,11 @@ def test_what_the_index_holds_is_read_off_its_build_queries() -> None:
 @pytest.fixture
 def world_store(tmp_path: Path) -> EmbeddedStore:
     w = World(tmp_path / "bundle")
-    w.ent("C")
-    w.ent("D")
+    w.ent("C", established="2015-01-01")
+    w.ent("D", established="2015-01-01")
     w.person("P")
     w.hold("P", "C", "60%")
-    w.record("PEN-C", "C", "admin_penalty", decided="2024-01-10", until="2030-01-01")
+    w.record("PEN-C", "C", "admin_penalty", decision_date="2024-01-10", valid_until="2030-01-01")
     store = EmbeddedStore(tmp_path / "g.lbug", buffer_pool_mb=128)
     w.load(store)
     store.world = w  # type: ignore[attr-defined]

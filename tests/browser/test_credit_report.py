@@ -9,15 +9,15 @@ from typing import Any
 from graph_credit.screening import ScreeningResult, screen
 from graph_credit.screening.report import write_report
 from graph_credit.store.embedded import EmbeddedStore
-from tests.screening.world import World
+from tests.support.world import World
 
 
 def _world(tmp_path: Path) -> tuple[EmbeddedStore, World]:
     w = World(tmp_path / "bundle")
-    w.ent("佳木斯候选实业有限公司")
-    w.ent("佳木斯控股集团有限公司")
-    w.ent("桦南县关联商贸有限公司")
-    w.ent("富锦市子公司有限公司")
+    w.ent("佳木斯候选实业有限公司", established="2015-01-01")
+    w.ent("佳木斯控股集团有限公司", established="2015-01-01")
+    w.ent("桦南县关联商贸有限公司", established="2015-01-01")
+    w.ent("富锦市子公司有限公司", established="2015-01-01")
     for p in ("王建国", "李秀英", "张伟"):
         w.person(p)
     w.hold("佳木斯控股集团有限公司", "佳木斯候选实业有限公司", "70%")
@@ -29,13 +29,13 @@ def _world(tmp_path: Path) -> tuple[EmbeddedStore, World]:
     # the legal representative at the act): the related enterprise's record alone means caution.
     w.role("李秀英", "桦南县关联商贸有限公司", "legal_rep", "2023-06-01")
     w.hold("佳木斯候选实业有限公司", "富锦市子公司有限公司", "60%")
-    w.record("HMD-1", "桦南县关联商贸有限公司", "blacklist", category="拖欠工资", until="2026-01-10")
+    w.record("HMD-1", "桦南县关联商贸有限公司", "blacklist", category="拖欠工资", valid_until="2026-01-10")
     w.record(
         "CF-1",
         "佳木斯候选实业有限公司",
         "admin_penalty",
-        decided="2021-03-01",
-        until="2022-03-01",
+        decision_date="2021-03-01",
+        valid_until="2022-03-01",
         status="expired",
     )
     store = EmbeddedStore(tmp_path / "g.lbug", buffer_pool_mb=128)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from graph_credit.cli import app
 from graph_credit.store.embedded import EmbeddedStore
-from tests.punishment.world import World
+from tests.support.world import World
 
 runner = CliRunner()
 
@@ -18,12 +18,14 @@ def _world(tmp_path: Path) -> tuple[Path, World]:
     db = tmp_path / "g.lbug"
     store = EmbeddedStore(db, buffer_pool_mb=128)
     w = World(tmp_path / "bundle")
-    w.ent("A")
-    w.ent("B")
+    w.ent("A", established="2000-01-01")
+    w.ent("B", established="2000-01-01")
     w.person("L")
     w.role("L", "A", "legal_rep", "2010-01-01")
     w.role("L", "B", "director", "2010-01-01")
-    w.record("R1", "A", "judgment_debtor", decision="2022-01-01", valid_until="2025-12-31", repairable="否")
+    w.record(
+        "R1", "A", "judgment_debtor", decision_date="2022-01-01", valid_until="2025-12-31", repairable="否"
+    )
     w.load(store, derive=True)
     store.close()
     return db, w

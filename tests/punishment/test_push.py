@@ -13,16 +13,16 @@ from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.schema import ladybug_ddl
 from graph_credit.store.base import GraphStore
 from graph_credit.store.embedded import EmbeddedStore
-from tests.punishment.world import World
+from tests.support.world import World
 
 
 def _one_record(folder: Path, store: GraphStore, record_id: str = "B1", **record: str) -> World:
     w = World(folder)
-    e = w.ent("E")
+    e = w.ent("E", established="2000-01-01")
     w.person("L")
     w.role("L", e, "legal_rep", "2010-01-01", "")
-    w.record(record_id, e, "blacklist", act="2022-01-01", valid_until="2030-01-01", **record)
-    return w.load(store)
+    w.record(record_id, e, "blacklist", act_date="2022-01-01", valid_until="2030-01-01", **record)
+    return w.load(store, derive=False)
 
 
 def _open(store: GraphStore) -> dict[str, dt.date | None]:
@@ -32,7 +32,7 @@ def _open(store: GraphStore) -> dict[str, dt.date | None]:
 def test_a_restriction_not_yet_in_force_is_pushed_by_the_propagation_that_finds_it_in_force(
     store: GraphStore, tmp_path: Path
 ) -> None:
-    _one_record(tmp_path / "b", store, decision="2023-05-01")
+    _one_record(tmp_path / "b", store, decision_date="2023-05-01")
     early = pu.propagate(store, "B1", on="2023-04-01")  # decided on 05-01: nothing in force yet
     assert early.restrictions > 0 and early.tasks_created == 0 and not _open(store)
     first = pu.propagate(store, "B1", on="2023-05-03")
@@ -46,7 +46,7 @@ def test_a_restriction_not_yet_in_force_is_pushed_by_the_propagation_that_finds_
 
 
 def test_a_report_is_kept_as_the_tasks_node_and_never_overwritten(store: GraphStore, tmp_path: Path) -> None:
-    _one_record(tmp_path / "b", store, decision="2023-05-01")
+    _one_record(tmp_path / "b", store, decision_date="2023-05-01")
     pu.propagate(store, "B1", on="2023-05-03")
     task = sorted(_open(store))[0]
     with pytest.raises(InvalidInput, match="before the task was pushed"):
@@ -69,7 +69,7 @@ def test_a_report_is_kept_as_the_tasks_node_and_never_overwritten(store: GraphSt
 
 
 def test_a_task_of_a_record_whose_id_holds_the_separator_is_found(store: GraphStore, tmp_path: Path) -> None:
-    _one_record(tmp_path / "b", store, record_id="B|1", decision="2023-05-01")
+    _one_record(tmp_path / "b", store, record_id="B|1", decision_date="2023-05-01")
     pu.propagate(store, "B|1", on="2023-05-03")
     task = sorted(_open(store))[0]
     assert task.startswith("B|1|")
@@ -87,7 +87,7 @@ def test_a_database_from_before_push_dates_keeps_its_task_nodes_and_gains_the_co
     old = EmbeddedStore(db, buffer_pool_mb=256)  # a writable store opening it adds the column
     assert "pushed_on" in {r["name"] for r in old.run_text("CALL table_info('Restriction') RETURN *")}
     old.ensure_schema()
-    _one_record(tmp_path / "b", old, decision="2023-05-01")
+    _one_record(tmp_path / "b", old, decision_date="2023-05-01")
     pu.propagate(old, "B1", on="2023-05-03")
     tasks = _open(old)
     # as the earlier releases stored them: no push date, one unanswered node per task

@@ -12,7 +12,7 @@ from graph_credit import punishment as pu
 from graph_credit.punishment.derive import state_at, state_of
 from graph_credit.punishment.propagation import _comparable
 from graph_credit.store.base import GraphStore
-from tests.punishment.world import World
+from tests.support.world import World
 
 KINDS = ["blacklist", "judgment_debtor", "procurement_bad_conduct", "tax_credit", "admin_penalty", "red_list"]
 STATUSES = ["active"] * 6 + ["repaired", "expired", "under_objection", "revoked", "corrected"]
@@ -26,7 +26,7 @@ def _day(rng: random.Random, lo: int = 2012, hi: int = 2023) -> str:
 def many_cases(tmp_path: Path, store: GraphStore) -> World:
     rng = random.Random(7)
     w = World(tmp_path / "bundle")
-    ents = [w.ent(f"E{i}") for i in range(6)]
+    ents = [w.ent(f"E{i}", established="2000-01-01") for i in range(6)]
     people = [w.person(f"P{i}") for i in range(14)]
     for e in ents:
         for role in rng.sample(ROLES, 4):
@@ -49,16 +49,16 @@ def many_cases(tmp_path: Path, store: GraphStore) -> World:
             f"C{i:02d}",
             subject,
             kind,
-            decision=decision,
-            act=act,
+            decision_date=decision,
+            act_date=act,
             valid_until=until,
             level=rng.choice("ABCD") if kind == "tax_credit" else "",
             repairable="false" if rng.random() < 0.2 else "",
             status=status,
-            months=rng.choice(["", "12", "24"]),
+            monitoring_months=rng.choice(["", "12", "24"]),
             responsible=named,
         )
-    return w.load(store)
+    return w.load(store, derive=False)
 
 
 def stored(store: GraphStore) -> pd.DataFrame:

@@ -11,19 +11,26 @@ from graph_credit import punishment as pu
 from graph_credit.store.base import GraphStore
 from graph_credit.store.embedded import EmbeddedStore
 from tests.punishment.test_rebuild import many_cases, stored
-from tests.punishment.world import World
+from tests.support.world import World
 
 
 def _world(folder: Path) -> World:
     w = World(folder)
     for i in range(6):
-        e = w.ent(f"E{i}")
+        e = w.ent(f"E{i}", established="2000-01-01")
         w.person(f"P{i}")
         w.person(f"Q{i}")
         w.role(f"P{i}", e, "legal_rep", "2010-01-01", "")
         w.role(f"Q{i}", e, "director", "2012-01-01", "")
-        w.record(f"R{i}a", e, "blacklist", decision="2023-05-01", act="2022-01-01", valid_until="2030-01-01")
-        w.record(f"R{i}b", e, "judgment_debtor", decision="2023-06-01", act="2022-02-01")
+        w.record(
+            f"R{i}a",
+            e,
+            "blacklist",
+            decision_date="2023-05-01",
+            act_date="2022-01-01",
+            valid_until="2030-01-01",
+        )
+        w.record(f"R{i}b", e, "judgment_debtor", decision_date="2023-06-01", act_date="2022-02-01")
     return w
 
 
@@ -39,7 +46,7 @@ def test_a_reload_changing_one_role_rederives_only_that_enterprise(store: GraphS
     assert first is not None and first["mode"] == "full"  # every record is new
     assert first["reason"] == "12 of 12 records affected, above 10,000 or 20%: full rebuild"
     # E0's legal representative left before the act date of its records; a successor took over
-    w.roles[1] = f"P0,{w.uscc['E0']},legal_rep,2010-01-01,2021-12-31"
+    w.row("roles.csv", person="P0", role="legal_rep")["until"] = "2021-12-31"
     w.person("S0")
     w.role("S0", "E0", "legal_rep", "2022-01-01", "")
     w.load(store, derive=True)
@@ -90,8 +97,8 @@ def test_a_reload_renaming_a_person_and_an_enterprise_renames_their_restrictions
     person, ent = w.key("P0"), w.uscc["E0"]
     answered = next(t for t in pu.tasks(store, limit=1_000_000).tasks if t.target_key == person)
     pu.report_task(store, answered.task_id, by="执行局", on=dt.date.today(), action="已限制")
-    w.persons[w.persons.index("P0,P0")] = "P0,张新名"
-    w.ents = [f"{ent},新名有限公司,2000-01-01" if line.startswith(ent) else line for line in w.ents]
+    w.row("persons.csv", ref="P0")["name"] = "张新名"
+    w.row("enterprises.csv", uscc=ent)["name"] = "新名有限公司"
     w.load(store, derive=True)
     assert w.report.restrictions is None  # no record needs deriving again: a name is no input
     now = stored(store)

@@ -10,7 +10,7 @@ import pytest
 from graph_credit import punishment as pu
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.store.base import GraphStore
-from tests.punishment.world import World
+from tests.support.world import World
 
 
 def acme(tmp_path: Path, store: GraphStore, **record: str) -> World:
@@ -20,8 +20,8 @@ def acme(tmp_path: Path, store: GraphStore, **record: str) -> World:
     M manager, S a 30% shareholder also named responsible, X a 10% shareholder, R named responsible.
     """
     w = World(tmp_path / "bundle")
-    w.ent("A")
-    w.ent("B")
+    w.ent("A", established="2000-01-01")
+    w.ent("B", established="2000-01-01")
     for p in ("L1", "L2", "D", "M", "S", "R", "X"):
         w.person(p)
     w.role("L1", "A", "legal_rep", "2010-01-01", "2019-12-31")
@@ -32,15 +32,15 @@ def acme(tmp_path: Path, store: GraphStore, **record: str) -> World:
     w.hold("S", "A", "30%", "2015-01-01")
     w.hold("X", "A", "10%", "2015-01-01")
     args = {
-        "act": "2019-06-01",
-        "decision": "2021-05-01",
+        "act_date": "2019-06-01",
+        "decision_date": "2021-05-01",
         "valid_until": "2024-05-01",
-        "months": "24",
+        "monitoring_months": "24",
         "responsible": "R;S",
         **record,
     }
     w.record("R1", "A", args.pop("kind", "blacklist"), **args)
-    w.load(store)
+    w.load(store, derive=False)
     pu.rebuild_restrictions(store, on="2021-05-01")
     return w
 
@@ -72,7 +72,7 @@ def test_legal_rep_on_the_act_date_is_restricted_and_the_successor_is_not(
 
 
 def test_decision_date_is_the_fallback_and_says_so(store: GraphStore, tmp_path: Path) -> None:
-    w = acme(tmp_path, store, act="")  # no act date: the 2021 decision date picks L2
+    w = acme(tmp_path, store, act_date="")  # no act date: the 2021 decision date picks L2
     assert measures(store, w, "L1", D1) == set()
     [item] = [
         i for i in pu.restrictions(store, w.key("L2"), D1).items if i.measure_code == "MARKET_ENTRY_BAN"
@@ -348,10 +348,10 @@ def test_loading_a_bundle_derives_restrictions_and_a_reload_leaves_them(
     store: GraphStore, tmp_path: Path
 ) -> None:
     w = World(tmp_path / "bundle")
-    w.ent("A")
+    w.ent("A", established="2000-01-01")
     w.person("L")
     w.role("L", "A", "legal_rep", "2010-01-01")
-    w.record("J", "A", "judgment_debtor", decision="2022-01-01")
+    w.record("J", "A", "judgment_debtor", decision_date="2022-01-01")
     w.load(store, derive=True)
     assert w.report.restrictions and w.report.restrictions["restrictions"] > 0
     assert pu.restrictions(store, w.key("L"), "2022-06-01").restricted

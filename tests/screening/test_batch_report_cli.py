@@ -21,7 +21,7 @@ from graph_credit.screening import (
 )
 from graph_credit.screening.report import explorer_links
 from graph_credit.store.embedded import EmbeddedStore
-from tests.screening.world import World
+from tests.support.world import World
 
 D = dt.date(2024, 6, 30)
 
@@ -29,13 +29,13 @@ D = dt.date(2024, 6, 30)
 @pytest.fixture
 def loaded(tmp_path: Path) -> tuple[Path, World]:
     w = World(tmp_path / "bundle")
-    w.ent("Clean")
-    w.ent("Bad")
-    w.ent("Bad Too")
+    w.ent("Clean", established="2015-01-01")
+    w.ent("Bad", established="2015-01-01")
+    w.ent("Bad Too", established="2015-01-01")
     w.person("P")
     w.hold("P", "Bad", "90%")
     w.role("P", "Bad", "legal_rep")
-    w.record("BL-1", "Bad", "blacklist", until="2027-01-01")
+    w.record("BL-1", "Bad", "blacklist", valid_until="2027-01-01")
     db = tmp_path / "g.lbug"
     store = EmbeddedStore(db, buffer_pool_mb=256)
     w.load(store)

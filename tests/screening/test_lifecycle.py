@@ -10,7 +10,7 @@ import pytest
 from graph_credit import punishment
 from graph_credit.screening import ScreeningResult, screen
 from graph_credit.store.base import GraphStore
-from tests.screening.world import World
+from tests.support.world import World
 
 D = dt.date(2024, 6, 30)
 
@@ -18,10 +18,10 @@ D = dt.date(2024, 6, 30)
 @pytest.fixture
 def world(tmp_path: Path, store: GraphStore) -> World:
     w = World(tmp_path / "bundle")
-    w.ent("C")
+    w.ent("C", established="2015-01-01")
     w.person("L")
     w.role("L", "C", "legal_rep", since="2016-01-01")
-    w.record("BL-C", "C", "blacklist", decided="2023-01-10", until="2027-01-10")
+    w.record("BL-C", "C", "blacklist", decision_date="2023-01-10", valid_until="2027-01-10")
     return w.load(store)
 
 

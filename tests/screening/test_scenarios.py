@@ -10,7 +10,7 @@ import pytest
 from graph_credit.screening import CandidateChoice, ScreeningResult, load_policy, screen
 from graph_credit.screening.policy import DEFAULT_POLICY
 from graph_credit.store.base import GraphStore
-from tests.screening.world import World
+from tests.support.world import World
 
 D = dt.date(2024, 6, 30)
 
@@ -33,7 +33,7 @@ def rules(r: ScreeningResult) -> set[str]:
 def base(w: World, established: str = "2015-01-01") -> None:
     """C, held 80% by the person P (its controller) and 20% by the enterprise H; L its legal rep."""
     w.ent("C", established)
-    w.ent("H")
+    w.ent("H", established="2015-01-01")
     w.person("P")
     w.person("L")
     w.hold("P", "C", "80%", since="2016-01-01")
@@ -62,7 +62,9 @@ def test_a_bad_record_ended_less_than_three_years_ago_closes_the_green_channel(
     store: GraphStore, world: World
 ) -> None:
     base(world)
-    world.record("PEN1", "C", "admin_penalty", decided="2022-03-01", until="2023-03-01", status="expired")
+    world.record(
+        "PEN1", "C", "admin_penalty", decision_date="2022-03-01", valid_until="2023-03-01", status="expired"
+    )
     world.load(store)
     r = check(store, world)
     assert r.verdict == "pass" and r.grade == "B"
@@ -77,9 +79,9 @@ def test_controllers_other_company_on_the_blacklist_is_flagged_with_that_path(
     store: GraphStore, world: World
 ) -> None:
     base(world)
-    world.ent("Y")
+    world.ent("Y", established="2015-01-01")
     world.hold("P", "Y", "60%")
-    world.record("BL-Y", "Y", "blacklist", category="拖欠工资", until="2026-01-10")
+    world.record("BL-Y", "Y", "blacklist", category="拖欠工资", valid_until="2026-01-10")
     world.load(store)
     r = check(store, world)
     [f] = [f for f in r.findings if f.rule == "related-serious"]
@@ -94,7 +96,7 @@ def test_controllers_other_company_on_the_blacklist_is_flagged_with_that_path(
 
 def test_restricted_legal_representative_is_flagged(store: GraphStore, world: World) -> None:
     base(world)
-    world.record("JD-L", "L", "judgment_debtor", decided="2023-05-01")
+    world.record("JD-L", "L", "judgment_debtor", decision_date="2023-05-01")
     world.load(store)
     r = check(store, world)
     assert {"legal-rep-restricted", "legal-rep-serious"} <= rules(r)
@@ -107,13 +109,13 @@ def test_restricted_legal_representative_is_flagged(store: GraphStore, world: Wo
 
 def test_the_same_evidence_met_by_two_rules_weighs_once(store: GraphStore, world: World) -> None:
     w = world
-    w.ent("C")
+    w.ent("C", established="2015-01-01")
     w.person("P")
     w.person("L")
     w.hold("P", "C", "85%")
     w.hold("L", "C", "15%")  # the legal rep is a shareholder too
     w.role("L", "C", "legal_rep")
-    w.record("JD-L", "L", "judgment_debtor", decided="2023-05-01")
+    w.record("JD-L", "L", "judgment_debtor", decision_date="2023-05-01")
     w.load(store)
     r = check(store, w)
     weight = {f.rule: f.weight for f in r.findings}
@@ -128,7 +130,7 @@ def test_the_legal_rep_in_office_on_the_date_is_the_one_checked(store: GraphStor
     base(world)
     world.person("Old")
     world.role("Old", "C", "legal_rep", since="2010-01-01", until="2015-12-31")
-    world.record("JD-O", "Old", "judgment_debtor", decided="2012-05-01")
+    world.record("JD-O", "Old", "judgment_debtor", decision_date="2012-05-01")
     world.load(store)
     assert "legal-rep-restricted" not in rules(check(store, world))
     then = check(store, world, as_of=dt.date(2015, 6, 30))
@@ -138,7 +140,7 @@ def test_the_legal_rep_in_office_on_the_date_is_the_one_checked(store: GraphStor
 
 def test_own_active_serious_record_gives_d_and_reject(store: GraphStore, world: World) -> None:
     base(world)
-    world.record("BL-C", "C", "blacklist", category="食品药品", until="2027-01-10")
+    world.record("BL-C", "C", "blacklist", category="食品药品", valid_until="2027-01-10")
     world.load(store)
     r = check(store, world)
     assert (r.grade, r.verdict) == ("D", "reject")
@@ -152,7 +154,7 @@ def test_objection_under_review_changes_the_wording_and_suspends_the_weight(
     store: GraphStore, world: World
 ) -> None:
     base(world)
-    world.record("BL-C", "C", "blacklist", until="2027-01-10", status="under_objection")
+    world.record("BL-C", "C", "blacklist", valid_until="2027-01-10", status="under_objection")
     world.load(store)
     r = check(store, world)
     [f] = [f for f in r.findings if f.rule == "own-serious-active"]
@@ -165,7 +167,9 @@ def test_objection_under_review_changes_the_wording_and_suspends_the_weight(
 
 def test_repaired_record_counts_as_history_not_as_active(store: GraphStore, world: World) -> None:
     base(world)
-    world.record("BL-C", "C", "blacklist", decided="2022-06-01", until="2025-06-01", status="repaired")
+    world.record(
+        "BL-C", "C", "blacklist", decision_date="2022-06-01", valid_until="2025-06-01", status="repaired"
+    )
     world.load(store)
     r = check(store, world)
     assert "own-serious-active" not in rules(r)
@@ -180,7 +184,13 @@ def test_after_exit_the_subject_stays_under_key_monitoring_for_the_months_set(
 ) -> None:
     base(world)
     world.record(
-        "BL-C", "C", "blacklist", decided="2021-01-01", until="2024-01-01", status="expired", monitoring="12"
+        "BL-C",
+        "C",
+        "blacklist",
+        decision_date="2021-01-01",
+        valid_until="2024-01-01",
+        status="expired",
+        monitoring_months="12",
     )
     world.load(store)
     r = check(store, world)  # 2024-06-30: exited 2024-01-01, monitored to 2025-01-01
@@ -192,7 +202,9 @@ def test_after_exit_the_subject_stays_under_key_monitoring_for_the_months_set(
 
 def test_changing_the_policy_file_changes_the_grade(store: GraphStore, world: World, tmp_path: Path) -> None:
     base(world)
-    world.record("BL-C", "C", "blacklist", decided="2022-06-01", until="2025-06-01", status="repaired")
+    world.record(
+        "BL-C", "C", "blacklist", decision_date="2022-06-01", valid_until="2025-06-01", status="repaired"
+    )
     world.load(store)
     before = check(store, world)
     assert before.grade == "B"
@@ -206,8 +218,8 @@ def test_changing_the_policy_file_changes_the_grade(store: GraphStore, world: Wo
 
 def test_guarantee_circle_with_a_dishonest_member_is_flagged(store: GraphStore, world: World) -> None:
     base(world)
-    world.ent("G1")
-    world.ent("G2")
+    world.ent("G1", established="2015-01-01")
+    world.ent("G2", established="2015-01-01")
     world.guarantee("C", "G1")
     world.guarantee("G1", "G2")
     world.guarantee("G2", "C")
@@ -224,12 +236,12 @@ def test_guarantee_circle_with_a_dishonest_member_is_flagged(store: GraphStore, 
 
 def test_outbound_investment_and_failed_project(store: GraphStore, world: World) -> None:
     base(world)
-    world.ent("Sub")
-    world.ent("Tiny")
+    world.ent("Sub", established="2015-01-01")
+    world.ent("Tiny", established="2015-01-01")
     world.hold("C", "Sub", "51%")
     world.hold("C", "Tiny", "5%")
-    world.record("BL-S", "Sub", "blacklist", until="2027-01-01")
-    world.record("BL-T", "Tiny", "blacklist", until="2027-01-01")
+    world.record("BL-S", "Sub", "blacklist", valid_until="2027-01-01")
+    world.record("BL-T", "Tiny", "blacklist", valid_until="2027-01-01")
     world.project("PRJ1", "C", "investor", "terminated", "未落地", started="2022-01-01", ended="2023-12-01")
     world.load(store)
     r = check(store, world)
@@ -243,9 +255,9 @@ def test_outbound_investment_and_failed_project(store: GraphStore, world: World)
 
 
 def test_ambiguous_name_returns_the_candidates(store: GraphStore, world: World) -> None:
-    world.ent("佳木斯甲公司")
-    world.ent("佳木斯甲公司分公司")
-    world.ent("佳木斯乙公司")
+    world.ent("佳木斯甲公司", established="2015-01-01")
+    world.ent("佳木斯甲公司分公司", established="2015-01-01")
+    world.ent("佳木斯乙公司", established="2015-01-01")
     world.load(store)
     one = screen(store, "佳木斯乙公司", as_of=D)
     assert isinstance(one, ScreeningResult) and one.candidate.uscc == world.key("佳木斯乙公司")

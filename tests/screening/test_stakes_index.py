@@ -13,7 +13,7 @@ from graph_credit.screening import screen
 from graph_credit.store.embedded import EmbeddedStore
 from graph_credit.topology import index_for, ready_index
 from tests.screening.test_stakes_listing import _policy
-from tests.screening.world import World
+from tests.support.world import World
 
 D = dt.date(2024, 6, 30)
 
@@ -24,7 +24,7 @@ def loaded(tmp_path: Path) -> tuple[EmbeddedStore, World]:
     of a tiny share, two at once in one target, and the subjects of records of several kinds."""
     w = World(tmp_path / "bundle")
     for e in ("C", "K", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"):
-        w.ent(e)
+        w.ent(e, established="2015-01-01")
     w.person("L")
     w.role("L", "C", "legal_rep")
     w.hold("K", "C", "60%")
@@ -38,8 +38,8 @@ def loaded(tmp_path: Path) -> tuple[EmbeddedStore, World]:
     w.hold("K", "T7", "20%")
     w.hold("K", "T8", "10%", "2019-01-01", "2029-12-31")
     w.hold("C", "T8", "25%")
-    w.record("BL-T8", "T8", "blacklist", until="2027-01-01")
-    w.record("PEN-T7", "T7", "admin_penalty", until="2027-01-01")
+    w.record("BL-T8", "T8", "blacklist", valid_until="2027-01-01")
+    w.record("PEN-T7", "T7", "admin_penalty", valid_until="2027-01-01")
     w.record("JD-T5", "T5", "judgment_debtor")
     store = EmbeddedStore(tmp_path / "g.lbug", buffer_pool_mb=256)
     w.load(store)

@@ -11,7 +11,7 @@ import pytest
 from graph_credit.screening import ScreeningResult, load_policy, screen
 from graph_credit.screening.policy import Policy, Rule
 from graph_credit.store.base import GraphStore
-from tests.screening.world import World
+from tests.support.world import World
 
 D = dt.date(2024, 6, 30)
 
@@ -21,19 +21,19 @@ def world(tmp_path: Path) -> World:
     """C, 60% held by the holding company K (its controller), holds O1-O4; K holds S1-S5 too.
     The smallest of each is the subject of a serious record; S3 of a penalty only."""
     w = World(tmp_path / "bundle")
-    w.ent("C")
-    w.ent("K")
+    w.ent("C", established="2015-01-01")
+    w.ent("K", established="2015-01-01")
     w.person("L")
     w.hold("K", "C", "60%")
     w.role("L", "C", "legal_rep")
     for i, share in enumerate(("50%", "40%", "30%", "20%", "10%"), start=1):
-        w.ent(f"S{i}")
+        w.ent(f"S{i}", established="2015-01-01")
         w.hold("K", f"S{i}", share)
     for i, share in enumerate(("60%", "50%", "40%", "25%"), start=1):
-        w.ent(f"O{i}")
+        w.ent(f"O{i}", established="2015-01-01")
         w.hold("C", f"O{i}", share)
-    w.record("BL-S5", "S5", "blacklist", until="2027-01-01")
-    w.record("PEN-S3", "S3", "admin_penalty", until="2027-01-01")
+    w.record("BL-S5", "S5", "blacklist", valid_until="2027-01-01")
+    w.record("PEN-S3", "S3", "admin_penalty", valid_until="2027-01-01")
     w.record("JD-O4", "O4", "judgment_debtor")
     return w
 
