@@ -686,7 +686,7 @@ def test_sample_queries_cover_every_edge_of_the_model() -> None:
 
 
 def test_cli_commands(small_graph: GraphStore, tmp_path: Path) -> None:
-    from graph_credit.cli_investigate import register
+    from graph_credit.cli.investigate import register
 
     if small_graph.engine != "ladybug":
         pytest.skip("the CLI test opens the LadybugDB file itself")

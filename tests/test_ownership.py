@@ -547,7 +547,7 @@ def db(tmp_path: Path, world: World) -> tuple[Path, World]:
 def _app():  # type: ignore[no-untyped-def]
     import typer
 
-    from graph_credit.cli_ownership import register
+    from graph_credit.cli.ownership import register
 
     app = typer.Typer()
     register(app)

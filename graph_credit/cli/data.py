@@ -1,57 +1,21 @@
-"""`graph-credit`: the one composition root wiring the domain, the loaders and the API together.
-
-Every query command offers `--json` for machines; without it, it prints for people.
-"""
+"""Data commands for `graph-credit`: generate a synthetic bundle, load a bundle, count the graph,
+serve the HTTP API, and the demo that does all three. `register(app)` adds them to the main app."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import json
-import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from graph_credit.cli.app import DbOption, JsonFlag, err, open_db, out, print_json
 from graph_credit.settings import get_settings
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Linked credit relationships as a graph.")
-err = Console(stderr=True, soft_wrap=True)  # error lines stay whole for grep and tests
-out = Console()
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")]
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if hasattr(value, "item"):
-        return value.item()
-    raise TypeError(f"cannot serialise {type(value).__name__}")
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, default=_json_default, ensure_ascii=False, indent=2) + "\n")
-
-
-def _store(db: Path | None, read_only: bool = False):  # type: ignore[no-untyped-def]
-    from graph_credit.store import open_store
-
-    settings = get_settings()
-    if db is not None:
-        settings = settings.model_copy(update={"db_path": db})
-    return open_store(settings, read_only=read_only)
-
-
-@app.command()
 def generate(
     out_dir: Annotated[Path, typer.Argument(help="Folder to write the CSV bundle into.")],
     scale: Annotated[str, typer.Option(help="tiny, demo or city (about 1,000,000 enterprises).")] = "demo",
@@ -68,7 +32,7 @@ def generate(
     with err.status(f"generating {scale} bundle into {out_dir}"):
         counts = gen(scale, out_dir, seed=seed)
     if json_out:
-        _print_json({"folder": str(out_dir), "rows": counts, "seconds": round(time.perf_counter() - t0, 2)})
+        print_json({"folder": str(out_dir), "rows": counts, "seconds": round(time.perf_counter() - t0, 2)})
         return
     table = Table("file", "rows", title=f"{scale} bundle in {out_dir}")
     for name, n in counts.items():
@@ -79,7 +43,7 @@ def generate(
 def _load(folder: Path, db: Path | None, rejected_dir: Path | None, quiet: bool):  # type: ignore[no-untyped-def]
     from loaders.load import load_bundle
 
-    store = _store(db)
+    store = open_db(db)
     try:
         with Progress(
             TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, disable=quiet
@@ -126,7 +90,6 @@ def _print_load_report(report) -> None:  # type: ignore[no-untyped-def]
     out.print(f"done in {report.seconds['total']} s")
 
 
-@app.command()
 def load(
     folder: Annotated[Path, typer.Argument(help="Bundle folder (docs/data-format.md).")],
     db: DbOption = None,
@@ -145,25 +108,24 @@ def load(
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
     if json_out:
-        _print_json(dataclasses.asdict(report))
+        print_json(dataclasses.asdict(report))
     else:
         _print_load_report(report)
     if strict and report.total_rejected:
         raise typer.Exit(1)
 
 
-@app.command()
 def stats(db: DbOption = None, json_out: JsonFlag = False) -> None:
     """Count the nodes and edges of each kind."""
     from graph_credit.stats import graph_stats
 
-    store = _store(db, read_only=True)
+    store = open_db(db, read_only=True)
     try:
         result = graph_stats(store)
     finally:
         store.close()
     if json_out:
-        _print_json(result)
+        print_json(result)
         return
     t = Table("kind", "count", title=f"graph ({result['engine']})")
     for kind, n in {**result["nodes"], **result["edges"], **result.get("derived", {})}.items():
@@ -171,7 +133,6 @@ def stats(db: DbOption = None, json_out: JsonFlag = False) -> None:
     out.print(t)
 
 
-@app.command()
 def serve(
     db: DbOption = None,
     host: Annotated[str | None, typer.Option(help="Bind address (default: settings, loopback).")] = None,
@@ -202,7 +163,6 @@ def serve(
     )
 
 
-@app.command()
 def demo(
     workdir: Annotated[Path, typer.Option(help="Where the demo bundle and database live.")] = Path(
         "var/demo"
@@ -235,27 +195,10 @@ def demo(
     serve(db=db, host=None, port=port)
 
 
-def _register_query_commands() -> None:
-    from graph_credit import (
-        cli_api,
-        cli_explore,
-        cli_investigate,
-        cli_ownership,
-        cli_punishment,
-        cli_screening,
-        cli_topology,
-    )
-
-    cli_ownership.register(app)
-    cli_investigate.register(app)
-    cli_screening.register(app)
-    cli_api.register(app)
-    cli_explore.register(app)
-    cli_punishment.register(app)
-    cli_topology.register(app)
-
-
-_register_query_commands()
-
-if __name__ == "__main__":
-    app()
+def register(app: typer.Typer) -> None:
+    """Add the data commands to `app`."""
+    app.command("generate")(generate)
+    app.command("load")(load)
+    app.command("stats")(stats)
+    app.command("serve")(serve)
+    app.command("demo")(demo)

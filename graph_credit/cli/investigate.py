@@ -1,30 +1,17 @@
 """Investigator commands for `graph-credit`: search, neighbours, paths, shared links, cycles, chains,
-records nearby and the catalogue. `register(app)` adds them to the main Typer app (cli.py)."""
+records nearby and the catalogue. `register(app)` adds them to the main Typer app."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from graph_credit import investigate as inv
-from graph_credit.cli_common import as_of_date
-from graph_credit.errors import GraphCreditError, NotFound
+from graph_credit.cli.app import DbOption, EdgesAsOfOption, JsonFlag, as_of_date, out, print_json, run_read
 
-out = Console()
-err = Console(stderr=True)
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Only edges in force on this date (YYYY-MM-DD); default: any date."),
-]
 EdgeKinds = Annotated[
     list[str] | None,
     typer.Option(
@@ -33,35 +20,9 @@ EdgeKinds = Annotated[
 ]
 
 
-@contextmanager
-def _opened(db: Path | None) -> Iterator[Any]:
-    # The composition root's store factory, imported here because cli.py imports this module.
-    from graph_credit.cli import _store
-
-    store = _store(db, read_only=True)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _run(db: Path | None, fn: Callable[[Any], Any]) -> Any:
-    try:
-        with _opened(db) as store:
-            return fn(store)
-    except NotFound as exc:
-        err.print(f"[red]not found:[/] {exc}")
-        raise typer.Exit(1) from None
-    except GraphCreditError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
-
-
 def _emit(result: Any, json_out: bool, human: Callable[[Any], None]) -> None:
     if json_out:
-        from graph_credit.cli import _print_json
-
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
     else:
         human(result)
 
@@ -103,7 +64,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonFlag = False,
     ) -> None:
         """Find enterprises by USCC or name and persons by name, exact matches first."""
-        r = _run(
+        r = run_read(
             db,
             lambda s: inv.search(
                 s, q, kinds=kind or inv.SUBJECT_KINDS, partial=not exact, limit=limit, offset=offset
@@ -126,7 +87,7 @@ def register(app: typer.Typer) -> None:
         hops: Annotated[int, typer.Option(help="Depth, 1 to 4.")] = 2,
         node_kind: Annotated[list[str] | None, typer.Option(help="Node kind to include (repeat).")] = None,
         edge_kind: EdgeKinds = None,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         max_nodes: Annotated[int, typer.Option(help="Cap on nodes in the answer.")] = 300,
         max_neighbours: Annotated[int, typer.Option(help="Cap on new neighbours shown per node.")] = 25,
         db: DbOption = None,
@@ -134,7 +95,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The k-hop neighbourhood of a subject, capped on hubs, with what was left out counted."""
         day = as_of_date(as_of)
-        r = _run(
+        r = run_read(
             db,
             lambda s: inv.neighbourhood(
                 s,
@@ -171,7 +132,7 @@ def register(app: typer.Typer) -> None:
         target: Annotated[str, typer.Argument(help="Second subject (key).")],
         max_hops: Annotated[int, typer.Option(help="At most this many hops, up to 8.")] = 8,
         edge_kind: EdgeKinds = None,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         hub_degree: Annotated[
             int, typer.Option(help="Nodes with more edges are not passed through.")
         ] = inv.FULL_FETCH_MAX,
@@ -181,7 +142,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The shortest path(s) between two subjects, avoiding hubs unless nothing else connects."""
         day = as_of_date(as_of)
-        r = _run(
+        r = run_read(
             db,
             lambda s: inv.shortest_path(
                 s,
@@ -202,7 +163,7 @@ def register(app: typer.Typer) -> None:
         target: Annotated[str, typer.Argument(help="Second subject (key).")],
         max_hops: Annotated[int, typer.Option(help="At most this many hops, up to 6.")] = 4,
         edge_kind: EdgeKinds = None,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         hub_degree: Annotated[
             int, typer.Option(help="Nodes with more edges are not expanded.")
         ] = inv.FULL_FETCH_MAX,
@@ -212,7 +173,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Every simple path of at most --max-hops between two subjects, shortest first."""
         day = as_of_date(as_of)
-        r = _run(
+        r = run_read(
             db,
             lambda s: inv.all_paths(
                 s,
@@ -233,14 +194,14 @@ def register(app: typer.Typer) -> None:
         kind: Annotated[
             list[str] | None, typer.Option(help=f"Link kind (repeat): {', '.join(inv.LINK_KINDS)}.")
         ] = None,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         per_link: Annotated[int, typer.Option(help="Cap on enterprises per shared person or value.")] = 50,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
         """Enterprises sharing a legal representative, shareholder, executive, address or phone (疑似关联)."""
         day = as_of_date(as_of)
-        r = _run(db, lambda s: inv.shared_links(s, uscc, as_of=day, kinds=kind, per_link=per_link))
+        r = run_read(db, lambda s: inv.shared_links(s, uscc, as_of=day, kinds=kind, per_link=per_link))
 
         def human(r: inv.SharedLinks) -> None:
             t = Table(
@@ -270,7 +231,7 @@ def register(app: typer.Typer) -> None:
             str, typer.Option(help="holds (circular holdings) or guarantees (guarantee circles).")
         ] = "holds",
         max_hops: Annotated[int, typer.Option(help="Longest cycle, up to 8.")] = 6,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         max_cycles: Annotated[int, typer.Option(help="Cap on cycles listed.")] = 50,
         db: DbOption = None,
         json_out: JsonFlag = False,
@@ -280,7 +241,7 @@ def register(app: typer.Typer) -> None:
         if kind not in ("holds", "guarantees"):
             raise typer.BadParameter("must be holds or guarantees", param_hint="--kind")
         fn = inv.circular_holdings if kind == "holds" else inv.guarantee_circles
-        r = _run(db, lambda s: fn(s, uscc, max_hops=max_hops, as_of=day, max_cycles=max_cycles))
+        r = run_read(db, lambda s: fn(s, uscc, max_hops=max_hops, as_of=day, max_cycles=max_cycles))
 
         def human(r: inv.Cycles) -> None:
             for i, c in enumerate(r.cycles, 1):
@@ -300,13 +261,13 @@ def register(app: typer.Typer) -> None:
             str, typer.Option(help="down (whom it guarantees), up (who guarantees it) or both.")
         ] = "both",
         max_hops: Annotated[int, typer.Option(help="Depth, up to 6.")] = 4,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
         """Guarantee chains from an enterprise, down and/or up."""
         day = as_of_date(as_of)
-        r = _run(
+        r = run_read(
             db,
             lambda s: inv.guarantee_chains(
                 s,
@@ -334,13 +295,13 @@ def register(app: typer.Typer) -> None:
         hops: Annotated[int, typer.Option(help="Depth, 0 to 4.")] = 2,
         record_kind: Annotated[list[str] | None, typer.Option(help="Record kind (repeat).")] = None,
         status: Annotated[list[str] | None, typer.Option(help="Record status (repeat).")] = None,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
         """Credit records of the subject and of subjects within --hops, with the path to each."""
         day = as_of_date(as_of)
-        r = _run(
+        r = run_read(
             db,
             lambda s: inv.records_near(
                 s, subject, hops=hops, record_kinds=record_kind, statuses=status, as_of=day

@@ -6,34 +6,32 @@ that first question fast, and shows what the index holds and what it costs."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-out = Console()
-err = Console(stderr=True)
+from graph_credit.cli.app import DbOption, open_db, out, print_json, wrapping_err
 
 
 def register(app: typer.Typer) -> None:
+    """Add the topology command to `app`."""
+
     @app.command("topology")
     def topology(
-        db: Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")] = None,
+        db: DbOption = None,
         rebuild: Annotated[
             bool, typer.Option("--rebuild", help="Build it again even if it is fresh.")
         ] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     ) -> None:
         """Build the topology index if it is missing or stale, and say what it holds."""
-        from graph_credit.cli import _print_json, _store
         from graph_credit.topology import cache_path, drop_index, index_for
         from graph_credit.topology.cache import index_source
 
-        store = _store(db, read_only=True)
+        store = open_db(db, read_only=True)
         try:
             if index_source(store) is None:
-                err.print(
+                wrapping_err.print(
                     "[yellow]no topology index is kept for this store[/] (Neo4j, or GRAPH_CREDIT_TOPOLOGY_INDEX=false)"
                 )
                 raise typer.Exit(1)
@@ -60,7 +58,7 @@ def register(app: typer.Typer) -> None:
         finally:
             store.close()
         if json_out:
-            _print_json(report)
+            print_json(report)
             return
         how = "loaded" if report["loaded"] else "built"
         out.print(

@@ -1,5 +1,5 @@
 """Credit-check commands for `graph-credit`: `screen`, `screen-batch`, `report`.
-`register(app)` adds them to the main Typer app (graph_credit/cli.py)."""
+`register(app)` adds them to the main Typer app."""
 
 from __future__ import annotations
 
@@ -7,14 +7,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from graph_credit.cli_common import as_of_date
+from graph_credit.cli.app import DbOption, JsonFlag, as_of_date, err, open_db, print_json
+from graph_credit.cli.app import out as _out  # the commands' own `--out` parameter is named `out`
 from graph_credit.errors import InvalidInput, NotFound
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")]
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", help="Check as on this date, YYYY-MM-DD (default: today).")
 ]
@@ -22,31 +20,24 @@ PolicyOption = Annotated[
     Path | None, typer.Option("--policy", help="Grading policy file (default: settings / shipped).")
 ]
 
-_out = Console()
-_err = Console(stderr=True, soft_wrap=True)
-
 
 def _open(db: Path | None) -> Any:
-    from graph_credit.cli import _store
-
-    return _store(db, read_only=True)
+    return open_db(db, read_only=True)
 
 
 def _fail(exc: Exception) -> typer.Exit:
     if isinstance(exc, NotFound):
-        _err.print(f"[red]not found:[/] {exc}")
+        err.print(f"[red]not found:[/] {exc}")
         return typer.Exit(1)
-    _err.print(f"[red]error:[/] {exc}")
+    err.print(f"[red]error:[/] {exc}")
     return typer.Exit(2)
 
 
 def _print_choice(choice: Any, json_out: bool) -> None:
-    from graph_credit.cli import _print_json
-
     if json_out:
-        _print_json(choice.model_dump(mode="json"))
+        print_json(choice.model_dump(mode="json"))
     else:
-        _err.print(choice.message)
+        err.print(choice.message)
         t = Table("USCC", "name", "match", "status")
         for h in choice.candidates:
             t.add_row(h.key, h.name or "", h.match, h.status or "")
@@ -71,7 +62,7 @@ def _print_result(r: Any) -> None:
     else:
         _out.print("no findings")
     for n in r.notes:
-        _err.print(f"[dim]note: {n}[/]")
+        err.print(f"[dim]note: {n}[/]")
 
 
 def screen_cmd(
@@ -82,7 +73,6 @@ def screen_cmd(
     json_out: JsonFlag = False,
 ) -> None:
     """Investment-attraction credit check of one candidate: grade A-D, verdict, findings with paths."""
-    from graph_credit.cli import _print_json
     from graph_credit.screening import CandidateChoice, screen
 
     when = as_of_date(as_of)
@@ -97,7 +87,7 @@ def screen_cmd(
         _print_choice(r, json_out)
         raise typer.Exit(3)
     if json_out:
-        _print_json(r.model_dump(mode="json"))
+        print_json(r.model_dump(mode="json"))
     else:
         _print_result(r)
 
@@ -123,7 +113,6 @@ def screen_batch_cmd(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from graph_credit.cli import _print_json
     from graph_credit.screening import ScreeningResult, read_candidates, screen_batch, write_batch
 
     when = as_of_date(as_of)
@@ -134,7 +123,7 @@ def screen_batch_cmd(
     store = _open(db)
     try:
         with Progress(
-            TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=_err
+            TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
         ) as bar:
             task = bar.add_task("check", total=len(candidates))
             if processes and store.engine == "ladybug":
@@ -176,9 +165,9 @@ def screen_batch_cmd(
                 )
     if out is not None:
         write_batch(result, out)
-        _err.print(f"{len(result.rows)} candidates in {result.seconds:.1f} s -> {out}")
+        err.print(f"{len(result.rows)} candidates in {result.seconds:.1f} s -> {out}")
     if json_out:
-        _print_json(result.rows)
+        print_json(result.rows)
     elif out is None:
         t = Table("query", "USCC", "name", "grade", "verdict", "score", "findings", "error")
         for row in result.rows:
@@ -203,7 +192,6 @@ def report_cmd(
     json_out: JsonFlag = False,
 ) -> None:
     """Write the public credit report (公共信用报告) of one candidate as a printable HTML page."""
-    from graph_credit.cli import _print_json
     from graph_credit.screening import CandidateChoice, screen
     from graph_credit.screening.report import write_report
 
@@ -221,12 +209,13 @@ def report_cmd(
         _print_choice(r, json_out)
         raise typer.Exit(3)
     if json_out:
-        _print_json({"report": str(out), "uscc": r.candidate.uscc, "grade": r.grade, "verdict": r.verdict})
+        print_json({"report": str(out), "uscc": r.candidate.uscc, "grade": r.grade, "verdict": r.verdict})
     else:
-        _err.print(f"{r.candidate.name}: {r.grade} {r.verdict} -> {out}")
+        err.print(f"{r.candidate.name}: {r.grade} {r.verdict} -> {out}")
 
 
 def register(app: typer.Typer) -> None:
+    """Add the credit-check commands to `app`."""
     app.command("screen")(screen_cmd)
     app.command("screen-batch")(screen_batch_cmd)
     app.command("report")(report_cmd)

@@ -1,6 +1,6 @@
 """Joint punishment commands for `graph-credit`: restrictions and why, record lifecycle, rebuild,
 the measure catalogue, department tasks, tracking, incentives. `register(app)` adds them to the
-main Typer app (graph_credit/cli.py).
+main Typer app.
 """
 
 from __future__ import annotations
@@ -9,14 +9,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from graph_credit.cli_common import as_of_date
+from graph_credit.cli.app import DbOption, JsonFlag, as_of_date, err, open_db, out, print_json
 from graph_credit.errors import InvalidInput, NotFound
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Date to answer for (default: today).")]
 OnOption = Annotated[str, typer.Option("--on", help="Date the transition takes effect (YYYY-MM-DD).")]
 ByOption = Annotated[str, typer.Option("--by", help="Who acts (authority, officer).")]
@@ -24,38 +21,27 @@ BasisOption = Annotated[str, typer.Option("--basis", help="On what basis (decisi
 Subject = Annotated[str, typer.Argument(help="USCC of an enterprise, or a person key.")]
 RecordId = Annotated[str, typer.Argument(help="Credit record id.")]
 
-_out = Console()
-_err = Console(stderr=True, soft_wrap=True)
-
-record_app = typer.Typer(
-    no_args_is_help=True, help="A credit record's lifecycle: objection, decision, repair, expiry."
-)
-
 
 def _run(db: Path | None, call: Any, *args: Any, write: bool = False, **kwargs: Any) -> Any:
     """Open the store (read-only unless the call writes), run one domain call, map errors to exits."""
-    from graph_credit.cli import _store
-
-    store = _store(db, read_only=not write)
+    store = open_db(db, read_only=not write)
     try:
         return call(store, *args, **kwargs)
     except NotFound as exc:
-        _err.print(f"[red]not found:[/] {exc}")
+        err.print(f"[red]not found:[/] {exc}")
         raise typer.Exit(1) from None
     except InvalidInput as exc:
-        _err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
     finally:
         store.close()
 
 
 def _json(value: Any) -> None:
-    from graph_credit.cli import _print_json
-
     if isinstance(value, list):
-        _print_json([v.model_dump(mode="json") for v in value])
+        print_json([v.model_dump(mode="json") for v in value])
     else:
-        _print_json(value.model_dump(mode="json"))
+        print_json(value.model_dump(mode="json"))
 
 
 def _date(value: str | None, hint: str) -> Any:
@@ -64,7 +50,7 @@ def _date(value: str | None, hint: str) -> Any:
 
 def _print_restrictions(r: Any) -> None:
     state = "[red]restricted[/]" if r.restricted else "[green]not restricted[/]"
-    _out.print(f"{r.subject_kind} {r.subject_name} [{r.subject_key}] on {r.as_of}: {state}")
+    out.print(f"{r.subject_kind} {r.subject_name} [{r.subject_key}] on {r.as_of}: {state}")
     if r.items:
         t = Table("measure", "role", "via", "record", "state", "from", "to")
         for i in r.items:
@@ -77,12 +63,12 @@ def _print_restrictions(r: Any) -> None:
                 str(i.start or ""),
                 str(i.end or "open"),
             )
-        _out.print(t)
+        out.print(t)
         for i in r.items:
             if i.state == "active":
-                _out.print(f"  why {i.measure_code}: {i.provenance}")
+                out.print(f"  why {i.measure_code}: {i.provenance}")
     for risk in r.related_risks:
-        _out.print(f"[yellow]关联风险:[/] {risk.note} ({risk.enterprise_name} {risk.enterprise_uscc})")
+        out.print(f"[yellow]关联风险:[/] {risk.note} ({risk.enterprise_name} {risk.enterprise_uscc})")
 
 
 def _transition(t: Any, json_out: bool) -> None:
@@ -90,13 +76,18 @@ def _transition(t: Any, json_out: bool) -> None:
         _json(t)
         return
     p = t.propagation
-    _out.print(
+    out.print(
         f"{t.record_id}: {t.from_status or '(new)'} → {t.to_status} on {t.on} ({t.event_id}); {t.note}\n"
         f"restrictions: {p.restrictions} ({p.added} added, {p.removed} removed); tasks pushed: {p.tasks_created}"
     )
 
 
 def register(app: typer.Typer) -> None:
+    """Add the joint punishment commands and the `record` group to `app`."""
+    record_app = typer.Typer(
+        no_args_is_help=True, help="A credit record's lifecycle: objection, decision, repair, expiry."
+    )
+
     @app.command("restrictions")
     def restrictions_cmd(
         subject: Subject, as_of: AsOfOption = None, db: DbOption = None, json_out: JsonFlag = False
@@ -131,7 +122,7 @@ def register(app: typer.Typer) -> None:
                 ", ".join(sorted({i.measure_code for i in p.restrictions})),
                 ", ".join(sorted({i.record_id for i in p.restrictions})),
             )
-        _out.print(t)
+        out.print(t)
 
     @app.command("incentives")
     def incentives_cmd(
@@ -144,12 +135,12 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _json(r)
             return
-        _out.print(
+        out.print(
             f"{r.subject_name} [{r.subject_key}] on {r.as_of}: red list {'yes' if r.red_list else 'no'}, "
             f"green channel {'yes' if r.green_channel else 'no'}: {r.reason}"
         )
         if r.measures:
-            _out.print("incentives: " + ", ".join(r.measures))
+            out.print("incentives: " + ", ".join(r.measures))
 
     @app.command("monitoring")
     def monitoring_cmd(
@@ -162,11 +153,11 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _json(r)
             return
-        _out.print(
+        out.print(
             f"{r.subject_name} [{r.subject_key}] on {r.as_of}: {'monitored' if r.monitored else 'not monitored'}"
         )
         for i in r.items:
-            _out.print(f"  {i.record_id}: {i.since} to {i.until}: {i.reason}")
+            out.print(f"  {i.record_id}: {i.since} to {i.until}: {i.reason}")
 
     @app.command("rebuild-restrictions")
     def rebuild_cmd(
@@ -183,7 +174,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _json(r)
             return
-        _out.print(
+        out.print(
             f"{r.restrictions:,} restrictions from {r.records:,} records; {r.tasks_created:,} tasks pushed; "
             f"{r.statuses_synced:,} statuses synced; {r.seconds['total']} s"
         )
@@ -199,7 +190,7 @@ def register(app: typer.Typer) -> None:
         try:
             cat = load_catalogue(catalogue)
         except InvalidInput as exc:
-            _err.print(f"[red]error:[/] {exc}")
+            err.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from None
         if json_out:
             _json(cat)
@@ -212,7 +203,7 @@ def register(app: typer.Typer) -> None:
                     for c in ("code", "kind", "name", "triggers", "targets", "departments", "basis")
                 )
             )
-        _out.print(t)
+        out.print(t)
 
     @app.command("tasks")
     def tasks_cmd(
@@ -243,7 +234,7 @@ def register(app: typer.Typer) -> None:
                 f"{x.answered_on} {x.answered_by}: {x.action}" if x.answered_on else "",
                 "" if x.age_days is None else str(x.age_days),
             )
-        _out.print(t)
+        out.print(t)
 
     @app.command("task-report")
     def task_report_cmd(
@@ -261,7 +252,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _json(r)
         else:
-            _out.print(f"{r.task_id}: answered {r.answered_on} by {r.answered_by}: {r.action}")
+            out.print(f"{r.task_id}: answered {r.answered_on} by {r.answered_by}: {r.action}")
 
     @app.command("tracking")
     def tracking_cmd(
@@ -289,7 +280,7 @@ def register(app: typer.Typer) -> None:
         t = Table("dimension", "value", "month", "count", title=f"tracking on {r.as_of}")
         for row in r.rows:
             t.add_row(row.dimension, row.value, row.month, f"{row.count:,}")
-        _out.print(t)
+        out.print(t)
 
     @record_app.command("objection")
     def objection_cmd(
@@ -377,7 +368,7 @@ def register(app: typer.Typer) -> None:
             return
         for t in done:
             _transition(t, False)
-        _out.print(f"{len(done)} record(s) expired")
+        out.print(f"{len(done)} record(s) expired")
 
     @record_app.command("history")
     def history_cmd(record_id: RecordId, db: DbOption = None, json_out: JsonFlag = False) -> None:
@@ -388,7 +379,7 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _json(h)
             return
-        _out.print(f"{h.record_id} ({h.kind}): {h.status}; {h.restrictions} restriction(s)")
+        out.print(f"{h.record_id} ({h.kind}): {h.status}; {h.restrictions} restriction(s)")
         t = Table("#", "on", "action", "from → to", "by", "basis", "note")
         for e in h.events:
             t.add_row(
@@ -400,6 +391,6 @@ def register(app: typer.Typer) -> None:
                 e.basis,
                 e.note,
             )
-        _out.print(t)
+        out.print(t)
 
     app.add_typer(record_app, name="record")

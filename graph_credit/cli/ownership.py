@@ -1,9 +1,5 @@
 """Ownership commands for `graph-credit`: trees up and down, integrated owners, beneficial owners,
-the actual controller. `register(app)` adds them to the main Typer app (graph_credit/cli.py).
-
-The helpers of `graph_credit.cli` are imported when a command runs, not at import time, so that
-`cli.py` may import this module wherever it likes.
-"""
+the actual controller. `register(app)` adds them to the main Typer app."""
 
 from __future__ import annotations
 
@@ -11,18 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from graph_credit.cli_common import as_of_date
+from graph_credit.cli.app import DbOption, JsonFlag, as_of_date, open_db, out, print_json, wrapping_err
 from graph_credit.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from graph_credit.ownership import Holding, Issue, OwnershipPath, OwnershipTree, Party
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")]
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", help="Date the holdings must be in force on (default: today).")
 ]
@@ -33,31 +26,24 @@ MaxNodesOption = Annotated[
 Subject = Annotated[str, typer.Argument(help="USCC of an enterprise, or a person key.")]
 Uscc = Annotated[str, typer.Argument(help="USCC of the enterprise.")]
 
-_out = Console()
-_err = Console(stderr=True)
-
 
 def _run(db: Path | None, call: Any, *args: Any, **kwargs: Any) -> Any:
     """Open the store read-only, run one domain call, turn domain errors into exit codes."""
-    from graph_credit.cli import _store
-
-    store = _store(db, read_only=True)
+    store = open_db(db, read_only=True)
     try:
         return call(store, *args, **kwargs)
     except NotFound as exc:
-        _err.print(f"[red]not found:[/] {exc}")
+        wrapping_err.print(f"[red]not found:[/] {exc}")
         raise typer.Exit(1) from None
     except InvalidInput as exc:
-        _err.print(f"[red]error:[/] {exc}")
+        wrapping_err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
     finally:
         store.close()
 
 
 def _json(model: Any) -> None:
-    from graph_credit.cli import _print_json
-
-    _print_json(model.model_dump(mode="json"))
+    print_json(model.model_dump(mode="json"))
 
 
 def _pct(x: float | None) -> str:
@@ -83,7 +69,7 @@ def _edge_label(e: Holding) -> str:
 
 def _issues(issues: list[Issue]) -> None:
     for i in issues:
-        _out.print(f"[yellow]{i.kind.replace('_', ' ')}:[/] {i.message}")
+        out.print(f"[yellow]{i.kind.replace('_', ' ')}:[/] {i.message}")
 
 
 def _print_tree(tree: OwnershipTree) -> None:
@@ -109,9 +95,9 @@ def _print_tree(tree: OwnershipTree) -> None:
                 grow(branch.add(label), other, on_path | {other})
 
     grow(root, tree.subject.key, {tree.subject.key})
-    _out.print(root)
+    out.print(root)
     levels = max(n.level for n in tree.nodes)
-    _out.print(f"{len(tree.nodes):,} node(s), {len(tree.edges):,} holding(s), {levels} level(s)")
+    out.print(f"{len(tree.nodes):,} node(s), {len(tree.edges):,} holding(s), {levels} level(s)")
     _issues(tree.issues)
 
 
@@ -178,9 +164,9 @@ def register(app: typer.Typer) -> None:
             if o.undetermined:
                 lines = [f"[red]undetermined:[/] {o.undetermined}"]
             table.add_row(_who(o.party), _pct(o.share), _pct(o.direct), "\n".join(lines))
-        _out.print(table)
+        out.print(table)
         if result.self_held:
-            _out.print(f"the enterprise holds {result.self_held:.2%} of itself through cross-holdings")
+            out.print(f"the enterprise holds {result.self_held:.2%} of itself through cross-holdings")
         _issues(result.issues)
 
     @app.command("beneficial-owners")
@@ -208,8 +194,8 @@ def register(app: typer.Typer) -> None:
                     _pct(b.share),
                     _path_text(b.paths[0]) if b.paths else "",
                 )
-            _out.print(table)
-        _out.print(result.message)
+            out.print(table)
+        out.print(result.message)
         _issues(result.issues)
 
     @app.command("controller")
@@ -227,17 +213,17 @@ def register(app: typer.Typer) -> None:
         if json_out:
             _json(result)
             return
-        _out.print(result.message)
+        out.print(result.message)
         if result.steps:
             table = Table("controller", "controls", "votes", "counting", title="chain of control")
             for s in result.steps:
                 names = {p.key: p.name or p.key for p in (s.controller, *s.via)}
                 counting = ", ".join(f"{names.get(h.holder, h.holder)} {_edge_label(h)}" for h in s.holdings)
                 table.add_row(_who(s.controller), _who(s.controlled), _pct(s.votes), counting)
-            _out.print(table)
+            out.print(table)
         elif result.largest_holders:
             table = Table("holder", "direct", "with controlled companies", title="largest holders")
             for h in result.largest_holders:
                 table.add_row(_who(h.party), _pct(h.direct), _pct(h.votes))
-            _out.print(table)
+            out.print(table)
         _issues(result.issues)

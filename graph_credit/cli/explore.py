@@ -1,5 +1,5 @@
 """`graph-credit explore`: a subject's picture as a standalone HTML page (scripts inlined, so the
-file opens offline). `register(app)` adds the command to the main Typer app (cli.py)."""
+file opens offline). `register(app)` adds the command to the main Typer app."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from graph_credit import explore
-from graph_credit.cli_common import as_of_date
-from graph_credit.cli_investigate import AsOfOption, DbOption, JsonFlag, _run, out
+from graph_credit.cli.app import DbOption, EdgesAsOfOption, JsonFlag, as_of_date, out, print_json, run_read
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +28,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--path-to", help="The shortest paths from SUBJECT to this subject instead."),
         ] = None,
-        as_of: AsOfOption = None,
+        as_of: EdgesAsOfOption = None,
         viewer_role: Annotated[
             str,
             typer.Option(help=f"Mask persons as this role sees them: {', '.join(explore.VIEWER_ROLES)}."),
@@ -53,7 +52,7 @@ def register(app: typer.Typer) -> None:
                 return explore.ownership_view(store, subject, direction, as_of=day)
             return explore.neighbourhood_view(store, subject, hops=hops, as_of=day)
 
-        sg = _run(db, build)
+        sg = run_read(db, build)
         output.write_text(explore.render_page(sg, role=viewer_role, inline_assets=True), encoding="utf-8")
         summary = {
             "output": str(output),
@@ -66,9 +65,7 @@ def register(app: typer.Typer) -> None:
             "notes": sg.notes,
         }
         if json_out:
-            from graph_credit.cli import _print_json
-
-            _print_json(summary)
+            print_json(summary)
         else:
             out.print(f"wrote {output}: {summary['nodes']} nodes, {summary['edges']} edges ({sg.title})")
             for note in sg.notes:
