@@ -1,6 +1,7 @@
 """Settings from the environment (prefix GRAPH_CREDIT_), built once in `get_settings()`.
 
-Every setting is documented in README.md; `tests/test_settings.py` checks that.
+Every setting is documented in docs/settings.md, generated from this class by `python -m tools.gen_docs`;
+tests/test_docs_generated.py fails when the page and the class differ.
 """
 
 from __future__ import annotations

@@ -175,9 +175,6 @@ def test_cli_modules_take_only_public_names_from_each_other() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="private names still cross modules; being made public in the same refactor"
-)
 def test_no_private_name_crosses_modules() -> None:
     def ours(m: str) -> bool:
         return any(inside(m, p) for p in PACKAGES)

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from graph_credit.errors import GraphCreditError, NotFound
+from graph_credit.params import AS_OF_ANY_PERIOD, AS_OF_TODAY, Limit
 from graph_credit.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Linked credit relationships as a graph.")
@@ -28,12 +29,22 @@ err = Console(stderr=True, soft_wrap=True)  # error lines stay whole for grep an
 # at the console's width; they print through this one so that their output stays as it was.
 wrapping_err = Console(stderr=True)
 
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (default: settings).")]
-EdgesAsOfOption = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Only edges in force on this date (YYYY-MM-DD); default: any date."),
-]
+EdgesAsOfOption = Annotated[str | None, typer.Option("--as-of", help=sentence(AS_OF_ANY_PERIOD))]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help=sentence(AS_OF_TODAY))]
+
+
+def limit_option(limit: Limit) -> Any:
+    """The option of a shared question argument (graph_credit.params): the domain's range and meaning."""
+    return typer.Option(
+        min=limit.low, max=limit.high, help=sentence(f"{limit.meaning} ({limit.low}-{limit.high})")
+    )
 
 
 def as_of_date(value: str | None, param_hint: str = "--as-of") -> dt.date | None:

@@ -10,7 +10,17 @@ import typer
 from rich.table import Table
 
 from graph_credit import investigate as inv
-from graph_credit.cli.app import DbOption, EdgesAsOfOption, JsonFlag, as_of_date, out, print_json, run_read
+from graph_credit import params as P
+from graph_credit.cli.app import (
+    DbOption,
+    EdgesAsOfOption,
+    JsonFlag,
+    as_of_date,
+    limit_option,
+    out,
+    print_json,
+    run_read,
+)
 
 EdgeKinds = Annotated[
     list[str] | None,
@@ -84,12 +94,14 @@ def register(app: typer.Typer) -> None:
     @app.command("neighbours")
     def neighbours_cmd(
         subject: Annotated[str, typer.Argument(help="USCC, person key, project code or record id.")],
-        hops: Annotated[int, typer.Option(help="Depth, 1 to 4.")] = 2,
+        hops: Annotated[int, limit_option(P.NEIGHBOUR_HOPS)] = P.NEIGHBOUR_HOPS.default,
         node_kind: Annotated[list[str] | None, typer.Option(help="Node kind to include (repeat).")] = None,
         edge_kind: EdgeKinds = None,
         as_of: EdgesAsOfOption = None,
-        max_nodes: Annotated[int, typer.Option(help="Cap on nodes in the answer.")] = 300,
-        max_neighbours: Annotated[int, typer.Option(help="Cap on new neighbours shown per node.")] = 25,
+        max_nodes: Annotated[int, limit_option(P.NEIGHBOUR_MAX_NODES)] = P.NEIGHBOUR_MAX_NODES.default,
+        max_neighbours: Annotated[
+            int, limit_option(P.NEIGHBOUR_MAX_NEIGHBOURS)
+        ] = P.NEIGHBOUR_MAX_NEIGHBOURS.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -130,13 +142,13 @@ def register(app: typer.Typer) -> None:
     def path_cmd(
         source: Annotated[str, typer.Argument(help="First subject (key).")],
         target: Annotated[str, typer.Argument(help="Second subject (key).")],
-        max_hops: Annotated[int, typer.Option(help="At most this many hops, up to 8.")] = 8,
+        max_hops: Annotated[int, limit_option(P.SHORTEST_PATH_HOPS)] = P.SHORTEST_PATH_HOPS.default,
         edge_kind: EdgeKinds = None,
         as_of: EdgesAsOfOption = None,
         hub_degree: Annotated[
             int, typer.Option(help="Nodes with more edges are not passed through.")
         ] = inv.FULL_FETCH_MAX,
-        max_paths: Annotated[int, typer.Option(help="Shortest paths to list (all of equal length).")] = 1,
+        max_paths: Annotated[int, limit_option(P.SHORTEST_MAX_PATHS)] = P.SHORTEST_MAX_PATHS.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -161,13 +173,13 @@ def register(app: typer.Typer) -> None:
     def paths_cmd(
         source: Annotated[str, typer.Argument(help="First subject (key).")],
         target: Annotated[str, typer.Argument(help="Second subject (key).")],
-        max_hops: Annotated[int, typer.Option(help="At most this many hops, up to 6.")] = 4,
+        max_hops: Annotated[int, limit_option(P.ALL_PATHS_HOPS)] = P.ALL_PATHS_HOPS.default,
         edge_kind: EdgeKinds = None,
         as_of: EdgesAsOfOption = None,
         hub_degree: Annotated[
             int, typer.Option(help="Nodes with more edges are not expanded.")
         ] = inv.FULL_FETCH_MAX,
-        max_paths: Annotated[int, typer.Option(help="Cap on paths listed.")] = 100,
+        max_paths: Annotated[int, limit_option(P.ALL_PATHS_MAX_PATHS)] = P.ALL_PATHS_MAX_PATHS.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -195,7 +207,7 @@ def register(app: typer.Typer) -> None:
             list[str] | None, typer.Option(help=f"Link kind (repeat): {', '.join(inv.LINK_KINDS)}.")
         ] = None,
         as_of: EdgesAsOfOption = None,
-        per_link: Annotated[int, typer.Option(help="Cap on enterprises per shared person or value.")] = 50,
+        per_link: Annotated[int, limit_option(P.SHARED_PER_LINK)] = P.SHARED_PER_LINK.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -230,9 +242,9 @@ def register(app: typer.Typer) -> None:
         kind: Annotated[
             str, typer.Option(help="holds (circular holdings) or guarantees (guarantee circles).")
         ] = "holds",
-        max_hops: Annotated[int, typer.Option(help="Longest cycle, up to 8.")] = 6,
+        max_hops: Annotated[int, limit_option(P.CYCLE_HOPS)] = P.CYCLE_HOPS.default,
         as_of: EdgesAsOfOption = None,
-        max_cycles: Annotated[int, typer.Option(help="Cap on cycles listed.")] = 50,
+        max_cycles: Annotated[int, limit_option(P.MAX_CYCLES)] = P.MAX_CYCLES.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -260,7 +272,7 @@ def register(app: typer.Typer) -> None:
         direction: Annotated[
             str, typer.Option(help="down (whom it guarantees), up (who guarantees it) or both.")
         ] = "both",
-        max_hops: Annotated[int, typer.Option(help="Depth, up to 6.")] = 4,
+        max_hops: Annotated[int, limit_option(P.CHAIN_HOPS)] = P.CHAIN_HOPS.default,
         as_of: EdgesAsOfOption = None,
         db: DbOption = None,
         json_out: JsonFlag = False,
@@ -292,7 +304,7 @@ def register(app: typer.Typer) -> None:
     @app.command("records-near")
     def records_near_cmd(
         subject: Annotated[str, typer.Argument(help="USCC or person key.")],
-        hops: Annotated[int, typer.Option(help="Depth, 0 to 4.")] = 2,
+        hops: Annotated[int, limit_option(P.RECORDS_NEAR_HOPS)] = P.RECORDS_NEAR_HOPS.default,
         record_kind: Annotated[list[str] | None, typer.Option(help="Record kind (repeat).")] = None,
         status: Annotated[list[str] | None, typer.Option(help="Record status (repeat).")] = None,
         as_of: EdgesAsOfOption = None,

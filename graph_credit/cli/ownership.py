@@ -10,19 +10,25 @@ import typer
 from rich.table import Table
 from rich.tree import Tree
 
-from graph_credit.cli.app import DbOption, JsonFlag, as_of_date, open_db, out, print_json, wrapping_err
+from graph_credit.cli.app import (
+    AsOfOption,
+    DbOption,
+    JsonFlag,
+    as_of_date,
+    limit_option,
+    open_db,
+    out,
+    print_json,
+    wrapping_err,
+)
 from graph_credit.errors import InvalidInput, NotFound
+from graph_credit.params import OWNERSHIP_DEPTH, OWNERSHIP_MAX_NODES
 
 if TYPE_CHECKING:
     from graph_credit.ownership import Holding, Issue, OwnershipPath, OwnershipTree, Party
 
-AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="Date the holdings must be in force on (default: today).")
-]
-DepthOption = Annotated[int, typer.Option(min=1, max=30, help="Hops to follow (1-30).")]
-MaxNodesOption = Annotated[
-    int, typer.Option("--max-nodes", min=1, help="Stop fetching after this many nodes.")
-]
+DepthOption = Annotated[int, limit_option(OWNERSHIP_DEPTH)]
+MaxNodesOption = Annotated[int, limit_option(OWNERSHIP_MAX_NODES)]
 Subject = Annotated[str, typer.Argument(help="USCC of an enterprise, or a person key.")]
 Uscc = Annotated[str, typer.Argument(help="USCC of the enterprise.")]
 
@@ -112,8 +118,8 @@ def register(app: typer.Typer) -> None:
     def ownership_up_cmd(
         subject: Subject,
         as_of: AsOfOption = None,
-        depth: DepthOption = 10,
-        max_nodes: MaxNodesOption = 5000,
+        depth: DepthOption = OWNERSHIP_DEPTH.default,
+        max_nodes: MaxNodesOption = OWNERSHIP_MAX_NODES.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -127,8 +133,8 @@ def register(app: typer.Typer) -> None:
     def ownership_down_cmd(
         subject: Subject,
         as_of: AsOfOption = None,
-        depth: DepthOption = 10,
-        max_nodes: MaxNodesOption = 5000,
+        depth: DepthOption = OWNERSHIP_DEPTH.default,
+        max_nodes: MaxNodesOption = OWNERSHIP_MAX_NODES.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -142,7 +148,7 @@ def register(app: typer.Typer) -> None:
     def owners_cmd(
         uscc: Uscc,
         as_of: AsOfOption = None,
-        depth: DepthOption = 10,
+        depth: DepthOption = OWNERSHIP_DEPTH.default,
         paths: Annotated[int, typer.Option(min=0, help="Paths to show per owner.")] = 3,
         db: DbOption = None,
         json_out: JsonFlag = False,
@@ -174,7 +180,7 @@ def register(app: typer.Typer) -> None:
         uscc: Uscc,
         as_of: AsOfOption = None,
         threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share to reach (0-1).")] = 0.25,
-        depth: DepthOption = 10,
+        depth: DepthOption = OWNERSHIP_DEPTH.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:
@@ -202,7 +208,7 @@ def register(app: typer.Typer) -> None:
     def controller_cmd(
         uscc: Uscc,
         as_of: AsOfOption = None,
-        depth: DepthOption = 10,
+        depth: DepthOption = OWNERSHIP_DEPTH.default,
         db: DbOption = None,
         json_out: JsonFlag = False,
     ) -> None:

@@ -11,10 +11,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from graph_credit.cli.app import DbOption, JsonFlag, as_of_date, err, open_db, out, print_json
+from graph_credit.cli.app import AsOfOption, DbOption, JsonFlag, as_of_date, err, open_db, out, print_json
 from graph_credit.errors import InvalidInput, NotFound
 
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Date to answer for (default: today).")]
 OnOption = Annotated[str, typer.Option("--on", help="Date the transition takes effect (YYYY-MM-DD).")]
 ByOption = Annotated[str, typer.Option("--by", help="Who acts (authority, officer).")]
 BasisOption = Annotated[str, typer.Option("--basis", help="On what basis (decision, document, reason).")]

@@ -9,13 +9,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from graph_credit.cli.app import DbOption, JsonFlag, as_of_date, err, open_db, print_json
+from graph_credit.cli.app import AsOfOption, DbOption, JsonFlag, as_of_date, err, open_db, print_json
 from graph_credit.cli.app import out as _out  # the commands' own `--out` parameter is named `out`
 from graph_credit.errors import InvalidInput, NotFound
 
-AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="Check as on this date, YYYY-MM-DD (default: today).")
-]
 PolicyOption = Annotated[
     Path | None, typer.Option("--policy", help="Grading policy file (default: settings / shipped).")
 ]
@@ -114,6 +111,7 @@ def screen_batch_cmd(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from graph_credit.screening import ScreeningResult, read_candidates, screen_batch, write_batch
+    from graph_credit.store.base import TopologyHost
 
     when = as_of_date(as_of)
     try:
@@ -126,7 +124,7 @@ def screen_batch_cmd(
             TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
         ) as bar:
             task = bar.add_task("check", total=len(candidates))
-            if processes and store.engine == "ladybug":
+            if processes and isinstance(store, TopologyHost):  # an embedded database in a file
                 from graph_credit.screening.pool import screen_batch_processes
                 from graph_credit.settings import get_settings
 
@@ -138,7 +136,7 @@ def screen_batch_cmd(
                     as_of=when,
                     policy=str(policy) if policy else None,
                     buffer_pool_mb=max(settings.buffer_pool_mb // processes, 128),
-                    topology_dir=getattr(store, "topology_dir", None),
+                    topology_dir=store.topology_dir,
                     keep_results=evidence_dir is not None,
                     progress=lambda n: bar.advance(task, n),
                 )

@@ -11,15 +11,15 @@ _USCC_W = np.array((1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 
 _ORG_W = np.array((3, 7, 9, 10, 5, 8, 4, 2), np.int64)  # GB 11714
 _ID_W = np.array((7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), np.int64)
 _ID_CHECK = np.frombuffer(b"10X98765432", np.uint8)
-_ALPHA = np.frombuffer(USCC_ALPHABET.encode("ascii"), np.uint8)
+ALPHA = np.frombuffer(USCC_ALPHABET.encode("ascii"), np.uint8)
 _USCC_VAL = np.full(256, -1, np.int64)
-_USCC_VAL[_ALPHA] = np.arange(len(_ALPHA))
+_USCC_VAL[ALPHA] = np.arange(len(ALPHA))
 _B36_VAL = np.full(256, -1, np.int64)
 _B36_VAL[np.arange(48, 58)] = np.arange(10)
 _B36_VAL[np.arange(65, 91)] = np.arange(10, 36)
 
 
-def _digits(values: np.ndarray, width: int) -> np.ndarray:
+def digits(values: np.ndarray, width: int) -> np.ndarray:
     """(n, width) ASCII digit matrix of non-negative integers, zero-padded."""
     powers = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
     return ((np.asarray(values, np.int64)[:, None] // powers) % 10 + 48).astype(np.uint8)
@@ -35,13 +35,13 @@ def uscc_array(head: np.ndarray, region: np.ndarray, body: np.ndarray) -> np.nda
     n = len(region)
     m = np.empty((n, 18), np.uint8)
     m[:, 0:2] = head
-    m[:, 2:8] = _digits(region, 6)
+    m[:, 2:8] = digits(region, 6)
     m[:, 8:16] = body
     total = _B36_VAL[body] @ _ORG_W
     check = 11 - total % 11
     m[:, 16] = np.where(check == 10, ord("X"), np.where(check == 11, ord("0"), 48 + check))
     total = _USCC_VAL[m[:, :17]] @ _USCC_W
-    m[:, 17] = _ALPHA[(31 - total % 31) % 31]
+    m[:, 17] = ALPHA[(31 - total % 31) % 31]
     return m.view("S18").ravel()
 
 
@@ -57,6 +57,6 @@ def resident_id_array(region: np.ndarray, birth_days: np.ndarray, sequence: np.n
     day = (d - month_start.astype("datetime64[D]")).astype(np.int64) + 1
     body = np.asarray(region, np.int64) * 10**11 + (year * 10000 + month * 100 + day) * 1000 + sequence % 1000
     m = np.empty((len(d), 18), np.uint8)
-    m[:, :17] = _digits(body, 17)
+    m[:, :17] = digits(body, 17)
     m[:, 17] = _ID_CHECK[((m[:, :17].astype(np.int64) - 48) @ _ID_W) % 11]
     return m.view("S18").ravel()

@@ -9,9 +9,9 @@ EXPORT_DATE = dt.date(2026, 11, 1)
 _EPOCH = dt.date(1970, 1, 1)
 
 
-def _day(iso: str) -> int:
+def day_number(iso: str) -> int:
     return (dt.date.fromisoformat(iso) - _EPOCH).days
 
 
-_TODAY = _day(EXPORT_DATE.isoformat())
-_YEAR = 365
+TODAY = day_number(EXPORT_DATE.isoformat())
+YEAR = 365

@@ -7,8 +7,8 @@ import numpy as np
 from graph_credit.identifiers import USCC_ALPHABET
 
 from .codes import resident_id_array, uscc_array
-from .days import _day
-from .regions import _ANCHORS
+from .days import day_number
+from .regions import ANCHORS
 
 # The bad rows `dirty_rows=True` appends, per file, in order: what each one breaks.
 DIRTY_ROWS: dict[str, tuple[str, ...]] = {
@@ -73,16 +73,18 @@ def _wrong_check(code: str) -> str:
 
 
 def _wrong_id() -> str:
-    good = resident_id_array(np.array([230804]), np.array([_day("1980-05-06")]), np.array([123]))[0].decode()
+    good = resident_id_array(np.array([230804]), np.array([day_number("1980-05-06")]), np.array([123]))[
+        0
+    ].decode()
     return good[:17] + ("0" if good[17] != "0" else "1")
 
 
-class _DirtyRows:
+class DirtyRows:
     """dirty(name): the rows of DIRTY_ROWS for one file. A mixin of `generator._Generator`."""
 
     def dirty(self, name: str) -> list[dict[str, str]]:
-        a = self.uscc_str[len(_ANCHORS) + 1].as_py()
-        b = self.uscc_str[len(_ANCHORS) + 2].as_py()
+        a = self.uscc_str[len(ANCHORS) + 1].as_py()
+        b = self.uscc_str[len(ANCHORS) + 2].as_py()
         # Codes no generated enterprise has (generated bodies are digits or start with MA/MJ).
         ghost = _valid_uscc("91230804QQQQQQQQ")
         feb30 = _valid_uscc("91230804QQQQQQQR")

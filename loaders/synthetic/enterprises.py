@@ -10,11 +10,10 @@ import pyarrow.compute as pc
 
 from graph_credit.model import EnterpriseStatus
 
-from .codes import _ALPHA, _digits, uscc_array
-from .columns import _STR, _by_case, _codes, _date, _join, _lookup, _num, _wan
-from .days import _day
+from .codes import ALPHA, digits, uscc_array
+from .columns import STR, by_case, code_strings, date, join, lookup, num, wan
+from .days import day_number
 from .kinds import (
-    _ORG_TYPE,
     C_BRANCH,
     C_NOMINEE,
     C_STATE,
@@ -24,40 +23,41 @@ from .kinds import (
     K_INDIVIDUAL,
     K_PUBLIC,
     K_SOCIAL,
+    ORG_TYPE,
 )
 from .regions import (
-    _ANCHORS,
-    _R_ADDRESS,
-    _R_ADMIN,
-    _R_AREA,
-    _R_AREA_LEN,
-    _R_CITY,
-    _R_CODE,
-    _R_CODE_STR,
-    _R_PREFIX,
-    _R_SHORT,
-    _REGIONS,
+    ANCHORS,
+    R_ADDRESS,
+    R_ADMIN,
+    R_AREA,
+    R_AREA_LEN,
+    R_CITY,
+    R_CODE,
+    R_CODE_STR,
+    R_PREFIX,
+    R_SHORT,
+    REGIONS,
 )
-from .sampling import _pick_words, _unique_ints
+from .sampling import pick_words, unique_ints
 from .vocabulary import (
-    _COOP_WORDS,
-    _GOV_WORDS,
-    _GROUP_ROOT_WORDS,
-    _HUB_ADDRESSES,
-    _HUB_PHONES,
-    _INDUSTRY_LETTERS,
-    _INDUSTRY_WORDS,
-    _PUBLIC_WORDS,
-    _ROADS,
-    _SHOP_WORDS,
-    _SOCIAL_WORDS,
-    _STATE_WORDS,
-    _SYLLABLES,
-    _cn_number,
+    COOP_WORDS,
+    GOV_WORDS,
+    GROUP_ROOT_WORDS,
+    HUB_ADDRESSES,
+    HUB_PHONES,
+    INDUSTRY_LETTERS,
+    INDUSTRY_WORDS,
+    PUBLIC_WORDS,
+    ROADS,
+    SHOP_WORDS,
+    SOCIAL_WORDS,
+    STATE_WORDS,
+    SYLLABLES,
+    cn_number,
 )
 
 
-class _Enterprises:
+class Enterprises:
     """enterprises.csv, from the plan of plan_enterprises. A mixin of `generator._Generator`."""
 
     def enterprises(self) -> dict[str, pa.Array]:
@@ -69,13 +69,13 @@ class _Enterprises:
         open_ = np.flatnonzero(((kind == K_COMPANY) | (kind == K_INDIVIDUAL)) & (crole != C_BRANCH))
         nom = self.members[C_NOMINEE]
         nom_hub = nom[rng.random(len(nom)) < 0.7]
-        hub_addr[nom_hub] = 1 + (rng.random(len(nom_hub)) * (len(_HUB_ADDRESSES) - 1)).astype(np.int64)
-        for h, (_, _, share) in enumerate(_HUB_ADDRESSES):
+        hub_addr[nom_hub] = 1 + (rng.random(len(nom_hub)) * (len(HUB_ADDRESSES) - 1)).astype(np.int64)
+        for h, (_, _, share) in enumerate(HUB_ADDRESSES):
             k = max(3, round(share * n))
             chosen = open_[rng.integers(0, len(open_), k)]
             hub_addr[chosen] = h
         hubbed = np.flatnonzero(hub_addr >= 0)
-        region[hubbed] = [_R_CODE_STR.index(_HUB_ADDRESSES[h][1]) for h in hub_addr[hubbed]]
+        region[hubbed] = [R_CODE_STR.index(HUB_ADDRESSES[h][1]) for h in hub_addr[hubbed]]
         self.hub_addr = hub_addr
 
         # USCC: head by kind, region, body (old organisation code before 2015-10, else MA/MJ).
@@ -86,45 +86,45 @@ class _Enterprises:
             11,
         )
         self.social_kind = social_kind
-        old = ((est < _day("2015-10-01")) | (kind == K_PUBLIC) | (kind == K_GOV)) & (kind != K_SOCIAL)
+        old = ((est < day_number("2015-10-01")) | (kind == K_PUBLIC) | (kind == K_GOV)) & (kind != K_SOCIAL)
         body = np.empty((n, 8), np.uint8)
         rows = np.flatnonzero(old)
-        body[rows] = _digits(_unique_ints(rng, 10**6, 10**8, len(rows)), 8)
+        body[rows] = digits(unique_ints(rng, 10**6, 10**8, len(rows)), 8)
         rows = np.flatnonzero(~old)
-        code = _unique_ints(rng, 0, 31**6, len(rows))
-        letters = _ALPHA[(code[:, None] // (31 ** np.arange(5, -1, -1))) % 31]
+        code = unique_ints(rng, 0, 31**6, len(rows))
+        letters = ALPHA[(code[:, None] // (31 ** np.arange(5, -1, -1))) % 31]
         body[rows, 0] = ord("M")
         body[rows, 1] = np.where(kind[rows] == K_SOCIAL, ord("J"), ord("A"))
         body[rows, 2:] = letters
-        head_ascii = _digits(head, 2)
-        self.uscc = uscc_array(head_ascii, _R_CODE[region], body)
-        self.uscc_str = _codes(self.uscc)
+        head_ascii = digits(head, 2)
+        self.uscc = uscc_array(head_ascii, R_CODE[region], body)
+        self.uscc_str = code_strings(self.uscc)
 
         names = self._names()
         self.names = names
 
         # Addresses: region + road + number, then building/unit/room, a floor or nothing;
         # a few shared by thousands; some government bodies without one.
-        road = rng.integers(0, len(_ROADS), n)
+        road = rng.integers(0, len(ROADS), n)
         number = 1 + (rng.random(n) ** 2 * 900).astype(np.int64)
         case = rng.choice(4, size=n, p=(0.4, 0.3, 0.2, 0.1))
         building, unit, floor_ = rng.integers(1, 30, n), rng.integers(1, 7, n), rng.integers(1, 25, n)
         room = rng.integers(1, 7, n) * 100 + rng.integers(1, 5, n)
-        case[(rng.random(n) < np.where(kind == K_GOV, 0.15, 0.0)) & (np.arange(n) >= len(_ANCHORS))] = 4
+        case[(rng.random(n) < np.where(kind == K_GOV, 0.15, 0.0)) & (np.arange(n) >= len(ANCHORS))] = 4
         case[hub_addr >= 0] = 5
-        hubs = [a for a, _, _ in _HUB_ADDRESSES]
+        hubs = [a for a, _, _ in HUB_ADDRESSES]
 
         def street(r: np.ndarray) -> pa.Array:
-            return _join(_lookup(_R_ADDRESS, region[r]), _lookup(_ROADS, road[r]), _num(number[r]), "号")
+            return join(lookup(R_ADDRESS, region[r]), lookup(ROADS, road[r]), num(number[r]), "号")
 
-        address = _by_case(
+        address = by_case(
             case,
             lambda r: street(r),
-            lambda r: _join(street(r), _num(building[r]), "号楼", _num(unit[r]), "单元", _num(room[r]), "室"),
-            lambda r: _join(street(r), _num(floor_[r]), "层"),
-            lambda r: _join(street(r), _num(room[r]), "室"),
-            lambda r: pa.nulls(len(r), _STR),
-            lambda r: _lookup(hubs, hub_addr[r]),
+            lambda r: join(street(r), num(building[r]), "号楼", num(unit[r]), "单元", num(room[r]), "室"),
+            lambda r: join(street(r), num(floor_[r]), "层"),
+            lambda r: join(street(r), num(room[r]), "室"),
+            lambda r: pa.nulls(len(r), STR),
+            lambda r: lookup(hubs, hub_addr[r]),
         )
 
         # Phones: mobiles, landlines (offices always), some empty, agency numbers shared by many.
@@ -133,21 +133,21 @@ class _Enterprises:
         second = np.array([3, 5, 7, 8, 9])[rng.integers(0, 5, n)]
         mobile = (10 + second) * 10**9 + rng.integers(0, 10**9, n)
         local = np.where(
-            _R_AREA_LEN[region] == 3, rng.integers(10**7, 10**8, n), 8 * 10**6 + rng.integers(0, 10**6, n)
+            R_AREA_LEN[region] == 3, rng.integers(10**7, 10**8, n), 8 * 10**6 + rng.integers(0, 10**6, n)
         )
         hub_phone = np.full(n, -1, np.int64)
         nom_ph = nom[rng.random(len(nom)) < 0.8]
-        hub_phone[nom_ph] = (rng.random(len(nom_ph)) * len(_HUB_PHONES)).astype(np.int64)
-        for h, (_, share) in enumerate(_HUB_PHONES):
+        hub_phone[nom_ph] = (rng.random(len(nom_ph)) * len(HUB_PHONES)).astype(np.int64)
+        for h, (_, share) in enumerate(HUB_PHONES):
             chosen = open_[rng.integers(0, len(open_), max(3, round(share * n)))]
             hub_phone[chosen] = h
         case[hub_phone >= 0] = 3
-        phone = _by_case(
+        phone = by_case(
             case,
-            lambda r: _num(mobile[r]),
-            lambda r: _join(_lookup(_R_AREA, region[r]), "-", _num(local[r])),
-            lambda r: pa.nulls(len(r), _STR),
-            lambda r: _lookup([p for p, _ in _HUB_PHONES], hub_phone[r]),
+            lambda r: num(mobile[r]),
+            lambda r: join(lookup(R_AREA, region[r]), "-", num(local[r])),
+            lambda r: pa.nulls(len(r), STR),
+            lambda r: lookup([p for p, _ in HUB_PHONES], hub_phone[r]),
         )
 
         status_names = (
@@ -160,12 +160,12 @@ class _Enterprises:
         return {
             "uscc": self.uscc_str,
             "name": names,
-            "org_type": _lookup([t.value for t in _ORG_TYPE], kind),
-            "status": _lookup([s.value for s in status_names], self.status),
-            "established": _date(est),
-            "registered_capital": _wan(self.capital, mask=self.capital == 0),
-            "region_code": _lookup(_R_CODE_STR, region),
-            "industry": _lookup(_INDUSTRY_LETTERS, self.industry),
+            "org_type": lookup([t.value for t in ORG_TYPE], kind),
+            "status": lookup([s.value for s in status_names], self.status),
+            "established": date(est),
+            "registered_capital": wan(self.capital, mask=self.capital == 0),
+            "region_code": lookup(R_CODE_STR, region),
+            "industry": lookup(INDUSTRY_LETTERS, self.industry),
             "address": address,
             "phone": phone,
             "parent_uscc": self.uscc_str.take(pa.array(np.maximum(parent, 0), mask=parent < 0)),
@@ -178,29 +178,29 @@ class _Enterprises:
         (twice), except individual businesses, which registers allow to share a name.
         """
         rng, n, kind, region = self.rng, self.n, self.kind, self.region
-        syl = len(_SYLLABLES)
-        syl_or_empty = (*_SYLLABLES, "")
+        syl = len(SYLLABLES)
+        syl_or_empty = (*SYLLABLES, "")
 
         # per-row parts, drawn up front
-        county = np.array([p[-1] in "县市" for p in _R_PREFIX])[region]
-        prefix_idx = region + len(_REGIONS) * ((rng.random(n) < 0.3) & ~county)  # 佳木斯 / 佳木斯市
-        prefixes = [*_R_PREFIX, *(p + "市" for p in _R_PREFIX)]
-        flat_w, word_idx = _pick_words(rng, _INDUSTRY_WORDS, list(_INDUSTRY_LETTERS), self.industry)
+        county = np.array([p[-1] in "县市" for p in R_PREFIX])[region]
+        prefix_idx = region + len(REGIONS) * ((rng.random(n) < 0.3) & ~county)  # 佳木斯 / 佳木斯市
+        prefixes = [*R_PREFIX, *(p + "市" for p in R_PREFIX)]
+        flat_w, word_idx = pick_words(rng, INDUSTRY_WORDS, list(INDUSTRY_LETTERS), self.industry)
         form = np.where(rng.random(n) < 0.75, 0, 1)
         form[(self.capital >= 5000 * 10000) & (rng.random(n) < 0.3)] = 2
-        root_w = rng.integers(0, len(_GROUP_ROOT_WORDS), n)
-        state_w = rng.integers(0, len(_STATE_WORDS), n)
+        root_w = rng.integers(0, len(GROUP_ROOT_WORDS), n)
+        state_w = rng.integers(0, len(STATE_WORDS), n)
         state_form = rng.choice(3, size=n, p=(0.6, 0.3, 0.1))
-        coop_w = rng.integers(0, len(_COOP_WORDS), n)
-        flat_s, shop_idx = _pick_words(rng, _SHOP_WORDS, list(_INDUSTRY_LETTERS), self.industry)
-        flat_p, pub_idx = _pick_words(rng, _PUBLIC_WORDS, list(_INDUSTRY_LETTERS), self.industry)
+        coop_w = rng.integers(0, len(COOP_WORDS), n)
+        flat_s, shop_idx = pick_words(rng, SHOP_WORDS, list(INDUSTRY_LETTERS), self.industry)
+        flat_p, pub_idx = pick_words(rng, PUBLIC_WORDS, list(INDUSTRY_LETTERS), self.industry)
         ordinal = rng.random(n) < 0.3
         school_no = rng.integers(1, 40, n)
         school = rng.integers(0, 3, n)
-        flat_o, soc_idx = _pick_words(rng, _SOCIAL_WORDS, ["51", "52", "53"], self.social_kind)
-        gov_w = rng.integers(0, len(_GOV_WORDS), n)
+        flat_o, soc_idx = pick_words(rng, SOCIAL_WORDS, ["51", "52", "53"], self.social_kind)
+        gov_w = rng.integers(0, len(GOV_WORDS), n)
         forms = ("有限公司", "有限责任公司", "股份有限公司")
-        cn = [_cn_number(k) for k in range(100)]
+        cn = [cn_number(k) for k in range(100)]
 
         choice = np.select(
             [kind == K_COOP, kind == K_INDIVIDUAL, kind == K_PUBLIC, kind == K_SOCIAL, kind == K_GOV],
@@ -216,35 +216,35 @@ class _Enterprises:
         choice[self.crole == C_STATE] = 7
 
         def build(rows: np.ndarray, z: pa.Array, retry: bool) -> pa.Array:
-            return _by_case(choice[rows], *(partial(template, j, rows, z, retry) for j in range(9)))
+            return by_case(choice[rows], *(partial(template, j, rows, z, retry) for j in range(9)))
 
         def template(j: int, rows: np.ndarray, z: pa.Array, retry: bool, sel: np.ndarray) -> pa.Array:
             r, zz = rows[sel], z.take(pa.array(sel))
-            pre, admin = _lookup(prefixes, prefix_idx[r]), _lookup(_R_ADMIN, region[r])
+            pre, admin = lookup(prefixes, prefix_idx[r]), lookup(R_ADMIN, region[r])
             if j == 0:
-                out = _join(pre, zz, _lookup(flat_w, word_idx[r]), _lookup(forms, form[r]))
+                out = join(pre, zz, lookup(flat_w, word_idx[r]), lookup(forms, form[r]))
             elif j == 1:
-                out = _join(pre, zz, _lookup(_COOP_WORDS, coop_w[r]), "专业合作社")
+                out = join(pre, zz, lookup(COOP_WORDS, coop_w[r]), "专业合作社")
             elif j == 2:
-                out = _join(admin, zz, _lookup(flat_s, shop_idx[r]))
+                out = join(admin, zz, lookup(flat_s, shop_idx[r]))
             elif j == 3:
-                numbered = _join(
-                    admin, "第", _lookup(cn, school_no[r]), _lookup(("中学", "小学", "幼儿园"), school[r])
+                numbered = join(
+                    admin, "第", lookup(cn, school_no[r]), lookup(("中学", "小学", "幼儿园"), school[r])
                 )
-                named = _join(admin, zz, _lookup(flat_p, pub_idx[r]))
+                named = join(admin, zz, lookup(flat_p, pub_idx[r]))
                 out = named if retry else pc.if_else(pa.array(ordinal[r]), numbered, named)
             elif j == 4:
-                where = pc.if_else(pa.array(self.social_kind[r] == 1), admin, _lookup(_R_CITY, region[r]))
-                out = _join(where, zz, _lookup(flat_o, soc_idx[r]))
+                where = pc.if_else(pa.array(self.social_kind[r] == 1), admin, lookup(R_CITY, region[r]))
+                out = join(where, zz, lookup(flat_o, soc_idx[r]))
             elif j == 5:
-                out = _join(admin, zz, _lookup(_GOV_WORDS, gov_w[r]))
+                out = join(admin, zz, lookup(GOV_WORDS, gov_w[r]))
             elif j == 6:
-                out = _join(pre, zz, _lookup(_GROUP_ROOT_WORDS, root_w[r]), "有限公司")
+                out = join(pre, zz, lookup(GROUP_ROOT_WORDS, root_w[r]), "有限公司")
             else:  # 7: state enterprise, 8: root of a state group
-                suffix = _lookup(
+                suffix = lookup(
                     ("有限公司", "有限责任公司", "集团有限公司"), np.where(j == 8, 2, state_form[r])
                 )
-                out = _join(admin, zz if retry else "", _lookup(_STATE_WORDS, state_w[r]), suffix)
+                out = join(admin, zz if retry else "", lookup(STATE_WORDS, state_w[r]), suffix)
             return out
 
         # 字号: two syllables, sometimes three; group members share their group's
@@ -253,12 +253,12 @@ class _Enterprises:
         g1, g2 = rng.integers(0, syl, self.n_groups), rng.integers(0, syl, self.n_groups)
         m = np.flatnonzero(in_group)
         s1[m], s2[m], s3[m] = g1[self.group_of[m]], g2[self.group_of[m]], syl
-        z = _join(_lookup(_SYLLABLES, s1), _lookup(_SYLLABLES, s2), _lookup(syl_or_empty, s3))
+        z = join(lookup(SYLLABLES, s1), lookup(SYLLABLES, s2), lookup(syl_or_empty, s3))
         names = build(np.arange(n), z, retry=False)
-        na = len(_ANCHORS)
+        na = len(ANCHORS)
         anchors = np.zeros(n, bool)
         anchors[:na] = True
-        names = pc.replace_with_mask(names, pa.array(anchors), pa.array([a for a, _, _ in _ANCHORS], _STR))
+        names = pc.replace_with_mask(names, pa.array(anchors), pa.array([a for a, _, _ in ANCHORS], STR))
 
         for _ in range(2):
             codes = np.asarray(pc.dictionary_encode(names).indices)
@@ -270,13 +270,13 @@ class _Enterprises:
             if len(rows) == 0:
                 break
             k = len(rows)
-            z3 = _join(*(_lookup(_SYLLABLES, rng.integers(0, syl, k)) for _ in range(3)))
+            z3 = join(*(lookup(SYLLABLES, rng.integers(0, syl, k)) for _ in range(3)))
             names = pc.replace_with_mask(names, pa.array(dup), build(rows, z3, retry=True))
 
         # Branches: the parent's name + place + 分公司 (第二分公司 ... for repeats).
         br = np.sort(self.members[C_BRANCH])
         if len(br):
-            base = _join(names.take(pa.array(self.branch_parent[br])), _lookup(_R_SHORT, region[br]))
+            base = join(names.take(pa.array(self.branch_parent[br])), lookup(R_SHORT, region[br]))
             codes = np.asarray(pc.dictionary_encode(base).indices).astype(np.int64)
             order = np.argsort(codes, kind="stable")
             sorted_codes = codes[order]
@@ -284,10 +284,10 @@ class _Enterprises:
             starts = np.repeat(group_start, np.diff(np.r_[group_start, len(codes)]))
             rank = np.empty(len(codes), np.int64)
             rank[order] = np.arange(len(codes)) - starts
-            suffixes = ["分公司"] + [f"第{_cn_number(k + 1)}分公司" for k in range(1, 99)]
+            suffixes = ["分公司"] + [f"第{cn_number(k + 1)}分公司" for k in range(1, 99)]
             mask = np.zeros(n, bool)
             mask[br] = True
             names = pc.replace_with_mask(
-                names, pa.array(mask), _join(base, _lookup(suffixes, np.minimum(rank, 98)))
+                names, pa.array(mask), join(base, lookup(suffixes, np.minimum(rank, 98)))
             )
         return names

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .columns import _write
-from .dirty import _DirtyRows
-from .enterprises import _Enterprises
-from .holdings import _Holdings
-from .persons import _Persons
-from .plan_enterprises import _EnterprisePlan
-from .projects import _Projects
-from .records import _Records
-from .regions import _ANCHORS
-from .roles import _Roles
+from .columns import write
+from .dirty import DirtyRows
+from .enterprises import Enterprises
+from .holdings import Holdings
+from .persons import Persons
+from .plan_enterprises import EnterprisePlan
+from .projects import Projects
+from .records import Records
+from .regions import ANCHORS
+from .roles import Roles
 from .scales import FILES, SCALES, Scale
 
 
@@ -39,11 +39,11 @@ def generate(scale: str, out_dir: Path, seed: int = 20230811, *, dirty_rows: boo
     ):
         columns = build()
         extra = g.dirty(name) if dirty_rows else None
-        counts[name] = _write(out_dir / name, columns, extra)
+        counts[name] = write(out_dir / name, columns, extra)
     return {name: counts[name] for name in FILES}
 
 
-class _Generator(_EnterprisePlan, _Persons, _Enterprises, _Holdings, _Roles, _Projects, _Records, _DirtyRows):
+class _Generator(EnterprisePlan, Persons, Enterprises, Holdings, Roles, Projects, Records, DirtyRows):
     """The whole register, planned at construction; one method per file builds its columns.
 
     Each file's builder is a mixin in its own module; they share the plan through attributes
@@ -53,7 +53,7 @@ class _Generator(_EnterprisePlan, _Persons, _Enterprises, _Holdings, _Roles, _Pr
 
     def __init__(self, scale: Scale, seed: int):
         self.rng = np.random.default_rng(seed)
-        self.n = max(scale.enterprises, len(_ANCHORS) + 50)
+        self.n = max(scale.enterprises, len(ANCHORS) + 50)
         self.n_persons = round(self.n * scale.persons_per_enterprise)
         self.ref_width = max(7, len(str(self.n_persons)))
         self._plan_enterprises()

@@ -6,13 +6,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .columns import _STR, _date, _join, _num, _wan
-from .days import _TODAY, _day
+from .columns import STR, date, join, num, wan
+from .days import TODAY, day_number
 from .kinds import C_CROSS, C_CYCLE, C_DILUTION, C_GROUP, C_MIXED, C_NOMINEE, C_OVER, C_PLAIN, C_STATE, K_COOP
-from .regions import _A_FINANCE, _A_SASAC, _STATE_OWNER
+from .regions import A_FINANCE, A_SASAC, STATE_OWNER
 
 
-class _Holdings:
+class Holdings:
     """holdings.csv. A mixin of `generator._Generator`."""
 
     def holdings(self) -> dict[str, pa.Array]:
@@ -61,17 +61,17 @@ class _Holdings:
             inst_sum += np.bincount(t[ok], weights=u2[ok], minlength=n).astype(np.int64)
         roots = self.group_roots
         sroots = roots[self.state_group[self.group_of[roots]]]
-        add(_STATE_OWNER[self.region[sroots]], False, sroots, np.full(len(sroots), 10000))
+        add(STATE_OWNER[self.region[sroots]], False, sroots, np.full(len(sroots), 10000))
         inst_sum[sroots] += 10000
         state = self.members[C_STATE]
         su = np.where(
             rng.random(len(state)) < 0.75, 10000, pick([5100, 6000, 6500, 7000, 8000, 9000], len(state))
         )
-        add(_STATE_OWNER[self.region[state]], False, state, su)
+        add(STATE_OWNER[self.region[state]], False, state, su)
         inst_sum[state] += su
         mixed = self.members[C_MIXED]
         mu = 100 * rng.integers(10, 35, len(mixed))
-        add(np.where(rng.random(len(mixed)) < 0.8, _A_SASAC, _A_FINANCE), False, mixed, mu)
+        add(np.where(rng.random(len(mixed)) < 0.8, A_SASAC, A_FINANCE), False, mixed, mu)
         inst_sum[mixed] += mu
         cross = self.members[C_CROSS]
         a, b = cross[0::2], cross[1::2]
@@ -144,10 +144,10 @@ class _Holdings:
         # the day before (ordinary companies old enough, not the founder's slot).
         base = len(tt)  # the rows before the over-100% extras
         t0 = target[:base]
-        sellable = (ss > 0) & (crole[t0] == C_PLAIN) & (est[t0] <= _TODAY - 400) & ~np.isin(t0, self.transfer)
+        sellable = (ss > 0) & (crole[t0] == C_PLAIN) & (est[t0] <= TODAY - 400) & ~np.isin(t0, self.transfer)
         sold = np.flatnonzero(sellable & (rng.random(base) < 0.45))
         st = target[sold]
-        sale = est[st] + 180 + (rng.random(len(sold)) * (_TODAY - 30 - est[st] - 180)).astype(np.int64)
+        sale = est[st] + 180 + (rng.random(len(sold)) * (TODAY - 30 - est[st] - 180)).astype(np.int64)
         seller = self.stream.take(len(sold))
         sale_since = np.full(len(holder), -1, np.int64)
         sale_since[sold] = sale
@@ -194,7 +194,7 @@ class _Holdings:
         ratio = 10000 - np.cumsum(drops, axis=1)  # after change 1, 2, 3
         lo = est[dil] + 180
         days = np.sort(
-            lo[:, None] + (rng.random((len(dil), 3)) * (_TODAY - 30 - lo)[:, None]).astype(np.int64), axis=1
+            lo[:, None] + (rng.random((len(dil), 3)) * (TODAY - 30 - lo)[:, None]).astype(np.int64), axis=1
         )
         days += np.arange(3)[None, :]
         founder = self.principal[dil]
@@ -222,7 +222,7 @@ class _Holdings:
             E = np.concatenate([E, np.full(int(rows.sum()), -1)])
 
         # One row per holder, target and since (a random co-holder may repeat a holder).
-        key = ((H * 2 + IP) * n + T) * 65536 + (S - _day("1900-01-01"))
+        key = ((H * 2 + IP) * n + T) * 65536 + (S - day_number("1900-01-01"))
         _, first_at = np.unique(key, return_index=True)
         keep = np.zeros(len(key), bool)
         keep[first_at] = True
@@ -237,8 +237,8 @@ class _Holdings:
         with_sub = derived | ((cap > 0) & (rng.random(k) < 0.6))
         percent = ~derived & (rng.random(k) < 0.1)
         sub_yuan = (U * cap + 5000) // 10000
-        ratio_str = pc.if_else(pa.array(percent), _join(_num(U / 100.0), "%"), _num(U / 10000.0))
-        ratio_str = pc.if_else(pa.array(derived), pa.nulls(k, _STR), ratio_str)
+        ratio_str = pc.if_else(pa.array(percent), join(num(U / 100.0), "%"), num(U / 10000.0))
+        ratio_str = pc.if_else(pa.array(derived), pa.nulls(k, STR), ratio_str)
         holder_str = pc.if_else(
             pa.array(IP),
             self.ref_str.take(pa.array(np.where(IP, H, 0))),
@@ -248,7 +248,7 @@ class _Holdings:
             "holder": holder_str,
             "target": self.uscc_str.take(pa.array(T)),
             "ratio": ratio_str,
-            "subscribed_capital": _wan(sub_yuan, mask=~with_sub),
-            "since": _date(np.maximum(S, 0), mask=S < 0),
-            "until": _date(np.maximum(E, 0), mask=E < 0),
+            "subscribed_capital": wan(sub_yuan, mask=~with_sub),
+            "since": date(np.maximum(S, 0), mask=S < 0),
+            "until": date(np.maximum(E, 0), mask=E < 0),
         }

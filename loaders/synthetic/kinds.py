@@ -8,9 +8,9 @@ from graph_credit.model import OrgType, Role
 
 # Organisation kinds (internal) -> USCC head and org_type.
 K_COMPANY, K_COOP, K_INDIVIDUAL, K_PUBLIC, K_SOCIAL, K_GOV = range(6)
-_KIND_P = np.array([0.645, 0.025, 0.30, 0.015, 0.012, 0.003])
-_KIND_P = _KIND_P / _KIND_P.sum()
-_ORG_TYPE = (
+KIND_P = np.array([0.645, 0.025, 0.30, 0.015, 0.012, 0.003])
+KIND_P = KIND_P / KIND_P.sum()
+ORG_TYPE = (
     OrgType.ENTERPRISE,
     OrgType.ENTERPRISE,
     OrgType.INDIVIDUAL_BUSINESS,
@@ -25,7 +25,7 @@ C_NONE, C_PLAIN, C_BRANCH, C_STATE, C_MIXED, C_GROUP, C_NOMINEE, C_CROSS, C_CYCL
 )
 
 
-_ROLE_CODES = (
+ROLE_CODES = (
     Role.LEGAL_REP,
     Role.PRINCIPAL,
     Role.CHAIR,

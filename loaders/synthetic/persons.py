@@ -7,15 +7,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .codes import resident_id_array
-from .columns import _STR, _codes, _join, _lookup, _zpad
-from .days import _TODAY, _YEAR, _day
+from .columns import STR, code_strings, join, lookup, zpad
+from .days import TODAY, YEAR, day_number
 from .kinds import C_NOMINEE
-from .regions import _ANCHORS, _MAIN_IDX, _MAIN_P, _R_CODE, _REGIONS
-from .sampling import _PersonStream
-from .vocabulary import _GIVEN, _SURNAMES, _SURNAMES_2
+from .regions import ANCHORS, MAIN_IDX, MAIN_P, R_CODE, REGIONS
+from .sampling import PersonStream
+from .vocabulary import GIVEN, SURNAMES, SURNAMES_2
 
 
-class _Persons:
+class Persons:
     """The persons plan and persons.csv. A mixin of `generator._Generator`."""
 
     def _plan_persons(self) -> None:
@@ -27,15 +27,15 @@ class _Persons:
         self.has_id, self.court_feed = has_id, court
         main = rng.random(p) < 0.88
         reg = np.where(
-            main, _MAIN_IDX[rng.choice(len(_MAIN_IDX), size=p, p=_MAIN_P)], rng.integers(0, len(_REGIONS), p)
+            main, MAIN_IDX[rng.choice(len(MAIN_IDX), size=p, p=MAIN_P)], rng.integers(0, len(REGIONS), p)
         )
-        lo, hi = _day("1950-01-01"), _day("2000-12-31")
+        lo, hi = day_number("1950-01-01"), day_number("2000-12-31")
         birth = lo + (rng.beta(2.2, 2.0, p) * (hi - lo)).astype(np.int64)
         seq = rng.integers(0, 1000, p)
         rows = np.flatnonzero(has_id)
         # unique ID numbers: redraw the sequence of any repeat
         for _ in range(20):
-            key = _R_CODE[reg[rows]] * 10**11 + birth[rows] * 1000 + seq[rows]
+            key = R_CODE[reg[rows]] * 10**11 + birth[rows] * 1000 + seq[rows]
             _, first = np.unique(key, return_index=True)
             dup = np.ones(len(rows), bool)
             dup[first] = False
@@ -60,7 +60,7 @@ class _Persons:
         fresh = np.concatenate([perm[u_count:], foreign])
         fresh = fresh[rng.permutation(len(fresh))]
         self.principal = principal
-        self.stream = _PersonStream(rng, fresh, with_id)
+        self.stream = PersonStream(rng, fresh, with_id)
 
         # Professional nominees: legal representatives of hundreds of shells.
         nom = self.members[C_NOMINEE]
@@ -90,12 +90,12 @@ class _Persons:
         c_prev = np.full(n, -(10**9), np.int64)
         f_last = np.full(n, -1, np.int64)
         f_prev = np.full(n, -1, np.int64)
-        eligible = (est <= _TODAY - _YEAR) & (np.arange(n) >= len(_ANCHORS))
+        eligible = (est <= TODAY - YEAR) & (np.arange(n) >= len(ANCHORS))
         # ~20% in all: these, plus equity transfers and nominees installed in shells (below)
         changed = eligible & (rng.random(n) < 0.11)
         changed[self.transfer] = False
         rows = np.flatnonzero(changed)
-        span = _TODAY - 30 - (est[rows] + 90)
+        span = TODAY - 30 - (est[rows] + 90)
         c_last[rows] = est[rows] + 90 + (rng.random(len(rows)) * span).astype(np.int64)
         f_last[rows] = self.stream.take(len(rows))
         twice = rows[(rng.random(len(rows)) < 0.15) & (c_last[rows] - est[rows] > 400)]
@@ -104,16 +104,16 @@ class _Persons:
         )
         f_prev[twice] = self.stream.take(len(twice))
         # nominees were installed in shells somebody else founded
-        shells = nom[(rng.random(len(nom)) < 0.6) & (est[nom] < _TODAY - 120)]
+        shells = nom[(rng.random(len(nom)) < 0.6) & (est[nom] < TODAY - 120)]
         shells = shells[~changed[shells]]
         c_last[shells] = (
-            est[shells] + 30 + (rng.random(len(shells)) * (_TODAY - 60 - est[shells])).astype(np.int64)
+            est[shells] + 30 + (rng.random(len(shells)) * (TODAY - 60 - est[shells])).astype(np.int64)
         )
         f_last[shells] = principal[shells]
         # equity transfers: the old owner was the legal representative until the transfer
         tr = self.transfer
         self.transfer_date = (
-            est[tr] + 180 + (rng.random(len(tr)) * (_TODAY - 30 - est[tr] - 180)).astype(np.int64)
+            est[tr] + 180 + (rng.random(len(tr)) * (TODAY - 30 - est[tr] - 180)).astype(np.int64)
         )
         self.transfer_from = self.stream.take(len(tr))
         c_last[tr] = self.transfer_date
@@ -137,19 +137,19 @@ class _Persons:
 
     def persons(self) -> dict[str, pa.Array]:
         rng, p = self.rng, self.n_persons
-        s1 = rng.integers(0, len(_SURNAMES), p)
-        s2 = rng.integers(0, len(_SURNAMES_2), p)
-        surname = pc.if_else(pa.array(rng.random(p) < 0.75), _lookup(_SURNAMES, s1), _lookup(_SURNAMES_2, s2))
-        g1 = _lookup(_GIVEN, rng.integers(0, len(_GIVEN), p))
-        g2 = _lookup(_GIVEN, rng.integers(0, len(_GIVEN), p))
-        name = pc.if_else(pa.array(rng.random(p) < 0.7), _join(surname, g1, g2), _join(surname, g1))
-        self.ref_str = _join("P", _zpad(np.arange(1, p + 1), self.ref_width))
-        ids = _codes(resident_id_array(_R_CODE[self.person_region], self.birth, self.seq))
-        ids = pc.if_else(pa.array(self.has_id), ids, pa.nulls(p, _STR))
+        s1 = rng.integers(0, len(SURNAMES), p)
+        s2 = rng.integers(0, len(SURNAMES_2), p)
+        surname = pc.if_else(pa.array(rng.random(p) < 0.75), lookup(SURNAMES, s1), lookup(SURNAMES_2, s2))
+        g1 = lookup(GIVEN, rng.integers(0, len(GIVEN), p))
+        g2 = lookup(GIVEN, rng.integers(0, len(GIVEN), p))
+        name = pc.if_else(pa.array(rng.random(p) < 0.7), join(surname, g1, g2), join(surname, g1))
+        self.ref_str = join("P", zpad(np.arange(1, p + 1), self.ref_width))
+        ids = code_strings(resident_id_array(R_CODE[self.person_region], self.birth, self.seq))
+        ids = pc.if_else(pa.array(self.has_id), ids, pa.nulls(p, STR))
         source = np.where(self.has_id, 0, np.where(self.court_feed, 1, 2))
         return {
             "ref": self.ref_str,
             "name": name,
             "id_number": ids,
-            "source": _lookup(("market_register", "court_feed", "foreign_document"), source),
+            "source": lookup(("market_register", "court_feed", "foreign_document"), source),
         }

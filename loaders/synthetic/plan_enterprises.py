@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .days import _TODAY, _YEAR, _day
+from .days import TODAY, YEAR, day_number
 from .kinds import (
-    _KIND_P,
     C_BRANCH,
     C_CROSS,
     C_CYCLE,
@@ -24,19 +23,20 @@ from .kinds import (
     K_INDIVIDUAL,
     K_PUBLIC,
     K_SOCIAL,
+    KIND_P,
 )
-from .regions import _ANCHORS, _CITY_CORE, _R_CODE_STR, _R_P, _REGIONS
-from .sampling import _after, _weighted
-from .vocabulary import _COMPANY_IND_P, _INDIVIDUAL_IND_P, _INDUSTRY_LETTERS, _PUBLIC_IND_P, _SOCIAL_IND_P
+from .regions import ANCHORS, CITY_CORE, R_CODE_STR, R_P, REGIONS
+from .sampling import redraw_after, weighted
+from .vocabulary import COMPANY_IND_P, INDIVIDUAL_IND_P, INDUSTRY_LETTERS, PUBLIC_IND_P, SOCIAL_IND_P
 
 
-class _EnterprisePlan:
+class EnterprisePlan:
     """Plans every enterprise before any file is written. A mixin of `generator._Generator`."""
 
     def _established(self, kind: np.ndarray) -> np.ndarray:
         rng = self.rng
         years = np.arange(1990, 2027)
-        jan1 = np.array([_day(f"{y}-01-01") for y in years] + [_day("2027-01-01")])
+        jan1 = np.array([day_number(f"{y}-01-01") for y in years] + [day_number("2027-01-01")])
         # fast growth until the 2014 registration reform, a jump, then slower growth
         before, after = np.minimum(years, 2014) - 1990, np.maximum(years, 2014) - 2014
         reform = np.where(years >= 2014, 1.6, 1.0)
@@ -53,21 +53,21 @@ class _EnterprisePlan:
         for k, w in weights.items():
             rows = np.flatnonzero(kind == k)
             y = rng.choice(len(years), size=len(rows), p=w / w.sum())
-            span = np.minimum(jan1[y + 1], _TODAY) - jan1[y]
+            span = np.minimum(jan1[y + 1], TODAY) - jan1[y]
             est[rows] = jan1[y] + (rng.random(len(rows)) * span).astype(np.int64)
-        return np.minimum(est, _TODAY - 1)
+        return np.minimum(est, TODAY - 1)
 
     def _plan_enterprises(self) -> None:
         rng, n = self.rng, self.n
-        na = len(_ANCHORS)
+        na = len(ANCHORS)
         kind = np.empty(n, np.int8)
         kind[:na] = K_GOV
-        kind[na:] = rng.choice(6, size=n - na, p=_KIND_P)
+        kind[na:] = rng.choice(6, size=n - na, p=KIND_P)
         region = np.empty(n, np.int64)
-        region[:na] = [_R_CODE_STR.index(code) for _, code, _ in _ANCHORS]
-        region[na:] = rng.choice(len(_REGIONS), size=n - na, p=_R_P)
+        region[:na] = [R_CODE_STR.index(code) for _, code, _ in ANCHORS]
+        region[na:] = rng.choice(len(REGIONS), size=n - na, p=R_P)
         est = self._established(kind)
-        est[:na] = [_day(d) for _, _, d in _ANCHORS]
+        est[:na] = [day_number(d) for _, _, d in ANCHORS]
         self.kind, self.region, self.est = kind, region, est
 
         # Company roles ---------------------------------------------------------------------
@@ -97,7 +97,7 @@ class _EnterprisePlan:
             self.members[role] = chosen
             pos += size
         rest = perm[pos:]
-        old = rest[est[rest] <= _TODAY - 3 * _YEAR]
+        old = rest[est[rest] <= TODAY - 3 * YEAR]
         n_dil = round(0.10 * nc)
         dil = old[:n_dil]
         crole[dil] = C_DILUTION
@@ -111,13 +111,13 @@ class _EnterprisePlan:
         self._plan_branches()
         # Nominee shells: recent, small.
         nom = self.members[C_NOMINEE]
-        est[nom] = _day("2016-01-01") + (rng.random(len(nom)) * (_TODAY - 30 - _day("2016-01-01"))).astype(
-            np.int64
-        )
+        est[nom] = day_number("2016-01-01") + (
+            rng.random(len(nom)) * (TODAY - 30 - day_number("2016-01-01"))
+        ).astype(np.int64)
         # State enterprises of the city core are held by the city's 国资委: a hub.
         state = self.members[C_STATE]
         core = rng.random(len(state)) < 0.7
-        region[state[core]] = rng.choice(np.flatnonzero(_CITY_CORE), size=int(core.sum()))
+        region[state[core]] = rng.choice(np.flatnonzero(CITY_CORE), size=int(core.sum()))
         self._plan_status()
         self._plan_industry()
         self._plan_capital()
@@ -175,14 +175,14 @@ class _EnterprisePlan:
         self.diamonds = np.array(diamonds, np.int64).reshape(-1, 2)
         # State groups sit in the city core; subsidiaries mostly where their parent is.
         in_state = np.flatnonzero((group >= 0) & self.state_group[np.maximum(group, 0)])
-        region[in_state] = rng.choice(np.flatnonzero(_CITY_CORE), size=len(in_state))
+        region[in_state] = rng.choice(np.flatnonzero(CITY_CORE), size=len(in_state))
         # A subsidiary is founded after its parent.
         for lv in range(1, 8):
             kids = np.flatnonzero(level == lv)
             if len(kids) == 0:
                 break
             p = parent[kids]
-            est[kids] = _after(rng, est[kids], est[p])
+            est[kids] = redraw_after(rng, est[kids], est[p])
             same = rng.random(len(kids)) < 0.8
             region[kids[same]] = region[p[same]]
 
@@ -193,11 +193,11 @@ class _EnterprisePlan:
         parent = pool[rng.integers(0, len(pool), len(branches))]
         self.branch_parent = np.full(self.n, -1, np.int64)
         self.branch_parent[branches] = parent
-        est[branches] = _after(rng, est[branches], est[parent])
+        est[branches] = redraw_after(rng, est[branches], est[parent])
 
     def _plan_status(self) -> None:
         rng, kind, est, n = self.rng, self.kind, self.est, self.n
-        age = (_TODAY - est) / 365.25
+        age = (TODAY - est) / 365.25
         u = rng.random(n)
         status = np.zeros(n, np.int8)  # 0 active, 1 revoked, 2 deregistered, 3 moved_out
         company = (kind == K_COMPANY) | (kind == K_COOP)
@@ -207,14 +207,16 @@ class _EnterprisePlan:
             np.where(kind == K_INDIVIDUAL, np.clip(0.025 * age, 0, 0.45), 0.02),
         )
         p_r = np.where(
-            company, np.where(est < _day("2012-01-01"), 0.12, 0.02), np.where(kind == K_INDIVIDUAL, 0.05, 0.0)
+            company,
+            np.where(est < day_number("2012-01-01"), 0.12, 0.02),
+            np.where(kind == K_INDIVIDUAL, 0.05, 0.0),
         )
         p_m = np.where(company, 0.01, 0.0)
         status[u < p_d] = 2
         status[(u >= p_d) & (u < p_d + p_r)] = 1
         status[(u >= p_d + p_r) & (u < p_d + p_r + p_m)] = 3
         keep = np.concatenate(
-            [np.arange(len(_ANCHORS)), self.members[C_STATE], self.group_roots, self.members[C_NOMINEE]]
+            [np.arange(len(ANCHORS)), self.members[C_STATE], self.group_roots, self.members[C_NOMINEE]]
         )
         status[keep] = 0
         self.status = status
@@ -223,19 +225,19 @@ class _EnterprisePlan:
         rng, kind, n = self.rng, self.kind, self.n
         ind = np.zeros(n, np.int64)
         for k, weights in (
-            (K_COMPANY, _COMPANY_IND_P),
-            (K_INDIVIDUAL, _INDIVIDUAL_IND_P),
-            (K_PUBLIC, _PUBLIC_IND_P),
-            (K_SOCIAL, _SOCIAL_IND_P),
+            (K_COMPANY, COMPANY_IND_P),
+            (K_INDIVIDUAL, INDIVIDUAL_IND_P),
+            (K_PUBLIC, PUBLIC_IND_P),
+            (K_SOCIAL, SOCIAL_IND_P),
         ):
             rows = np.flatnonzero(kind == k)
-            ind[rows] = _weighted(rng, weights, len(rows))
-        ind[kind == K_COOP] = _INDUSTRY_LETTERS.index("A")
-        ind[kind == K_GOV] = _INDUSTRY_LETTERS.index("S")
+            ind[rows] = weighted(rng, weights, len(rows))
+        ind[kind == K_COOP] = INDUSTRY_LETTERS.index("A")
+        ind[kind == K_GOV] = INDUSTRY_LETTERS.index("S")
         roots = self.group_roots
-        ind[roots] = _INDUSTRY_LETTERS.index("L")  # holding companies: 商务服务业 (控股公司服务)
+        ind[roots] = INDUSTRY_LETTERS.index("L")  # holding companies: 商务服务业 (控股公司服务)
         state = self.members[C_STATE]
-        ind[state] = _weighted(rng, dict(D=3, E=3, G=2, J=2, K=2, L=3, N=2, A=1), len(state))
+        ind[state] = weighted(rng, dict(D=3, E=3, G=2, J=2, K=2, L=3, N=2, A=1), len(state))
         br = self.members[C_BRANCH]
         ind[br] = ind[self.branch_parent[br]]
         self.industry = ind

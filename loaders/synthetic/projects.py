@@ -6,27 +6,27 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .columns import _date, _join, _lookup, _num, _wan, _zpad
-from .days import _TODAY, _day
+from .columns import date, join, lookup, num, wan, zpad
+from .days import TODAY, day_number
 from .kinds import C_DILUTION, C_GROUP, C_MIXED, C_NOMINEE, C_OVER, C_PLAIN, C_STATE, K_COMPANY
-from .regions import _MAIN, _MAIN_IDX, _MAIN_P, _R_ADMIN, _R_CODE_STR
+from .regions import MAIN, MAIN_IDX, MAIN_P, R_ADMIN, R_CODE_STR
 from .vocabulary import (
-    _BUILDS,
-    _BUYERS,
-    _GOODS,
-    _INDUSTRY_LETTERS,
-    _INVESTS,
-    _PROJECT_KINDS,
-    _PROJECT_PREFIX,
-    _PROJECT_STATUS,
-    _ROADS,
-    _SYLLABLES,
-    _WORK_PHASE,
-    _WORKS,
+    BUILDS,
+    BUYERS,
+    GOODS,
+    INDUSTRY_LETTERS,
+    INVESTS,
+    PROJECT_KINDS,
+    PROJECT_PREFIX,
+    PROJECT_STATUS,
+    ROADS,
+    SYLLABLES,
+    WORK_PHASE,
+    WORKS,
 )
 
 
-class _Projects:
+class Projects:
     """projects.csv, participations.csv and guarantees.csv. A mixin of `generator._Generator`."""
 
     def projects(self) -> dict[str, pa.Array]:
@@ -34,47 +34,45 @@ class _Projects:
         k = max(12, n // 40)
         kind = rng.choice(4, size=k, p=(0.35, 0.35, 0.18, 0.12))
         kind[:8] = np.repeat(np.arange(4), 2)
-        region = _MAIN_IDX[rng.choice(len(_MAIN_IDX), size=k, p=_MAIN_P)]
-        lo = _day("2015-01-01")
-        started = lo + (rng.random(k) ** 0.8 * (_TODAY - 60 - lo)).astype(np.int64)
+        region = MAIN_IDX[rng.choice(len(MAIN_IDX), size=k, p=MAIN_P)]
+        lo = day_number("2015-01-01")
+        started = lo + (rng.random(k) ** 0.8 * (TODAY - 60 - lo)).astype(np.int64)
         status = rng.choice(4, size=k, p=(0.08, 0.25, 0.57, 0.10))
         status[:8] = (2, 3, 2, 1, 2, 1, 2, 0)
         duration = rng.integers(20, 900, k)
         ended = started + duration
-        status[(status >= 2) & (ended >= _TODAY)] = 1
+        status[(status >= 2) & (ended >= TODAY)] = 1
         has_end = status >= 2
         has_start = status != 0
         year = started.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
-        code = _join(
-            _lookup(_PROJECT_PREFIX, kind),
-            _num(year),
+        code = join(
+            lookup(PROJECT_PREFIX, kind),
+            num(year),
             "-",
-            _lookup(_R_CODE_STR, region),
+            lookup(R_CODE_STR, region),
             "-",
-            _zpad(np.arange(1, k + 1), 6),
+            zpad(np.arange(1, k + 1), 6),
         )
-        admin = _lookup(_R_ADMIN, region)
-        bidding = _join(
+        admin = lookup(R_ADMIN, region)
+        bidding = join(
             admin,
-            _lookup(_ROADS, rng.integers(0, len(_ROADS), k)),
-            _lookup(_WORKS, rng.integers(0, len(_WORKS), k)),
-            _lookup(_WORK_PHASE, rng.integers(0, 3, k)),
+            lookup(ROADS, rng.integers(0, len(ROADS), k)),
+            lookup(WORKS, rng.integers(0, len(WORKS), k)),
+            lookup(WORK_PHASE, rng.integers(0, 3, k)),
             "招标项目",
         )
-        procurement = _join(
+        procurement = join(
             admin,
-            _lookup(_BUYERS, rng.integers(0, len(_BUYERS), k)),
-            _lookup(_GOODS, rng.integers(0, len(_GOODS), k)),
+            lookup(BUYERS, rng.integers(0, len(BUYERS), k)),
+            lookup(GOODS, rng.integers(0, len(GOODS), k)),
             "采购项目",
         )
-        z = _join(
-            _lookup(_SYLLABLES, rng.integers(0, len(_SYLLABLES), k)),
-            _lookup(_SYLLABLES, rng.integers(0, len(_SYLLABLES), k)),
+        z = join(
+            lookup(SYLLABLES, rng.integers(0, len(SYLLABLES), k)),
+            lookup(SYLLABLES, rng.integers(0, len(SYLLABLES), k)),
         )
-        construction = _join(admin, z, _lookup(_BUILDS, rng.integers(0, len(_BUILDS), k)), "建设项目")
-        investment = _join(
-            admin, z, _lookup(_INVESTS, rng.integers(0, len(_INVESTS), k)), "产业园招商引资项目"
-        )
+        construction = join(admin, z, lookup(BUILDS, rng.integers(0, len(BUILDS), k)), "建设项目")
+        investment = join(admin, z, lookup(INVESTS, rng.integers(0, len(INVESTS), k)), "产业园招商引资项目")
         name = pc.choose(pa.array(kind.astype(np.int8)), bidding, procurement, construction, investment)
         outcomes = {
             (0, 2): "中标", (0, 3): "流标", (1, 2): "成交", (1, 3): "废标", (2, 2): "竣工验收",
@@ -86,12 +84,12 @@ class _Projects:
         return {
             "code": code,
             "name": name,
-            "kind": _lookup([p.value for p in _PROJECT_KINDS], kind),
-            "region_code": _lookup(_R_CODE_STR, region),
-            "status": _lookup(_PROJECT_STATUS, status),
-            "started": _date(started, mask=~has_start),
-            "ended": _date(ended, mask=~has_end),
-            "outcome": _lookup(table, kind * 4 + status),
+            "kind": lookup([p.value for p in PROJECT_KINDS], kind),
+            "region_code": lookup(R_CODE_STR, region),
+            "status": lookup(PROJECT_STATUS, status),
+            "started": date(started, mask=~has_start),
+            "ended": date(ended, mask=~has_end),
+            "outcome": lookup(table, kind * 4 + status),
         }
 
     def participations(self) -> dict[str, pa.Array]:
@@ -102,10 +100,10 @@ class _Projects:
             np.isin(self.crole, (C_PLAIN, C_GROUP, C_STATE, C_MIXED, C_NOMINEE, C_OVER, C_DILUTION))
             & (self.status == 0)
         )
-        builders = firms[self.industry[firms] == _INDUSTRY_LETTERS.index("E")]
+        builders = firms[self.industry[firms] == INDUSTRY_LETTERS.index("E")]
         if len(builders) < 10:
             builders = firms
-        outside = firms[~_MAIN[self.region[firms]]]
+        outside = firms[~MAIN[self.region[firms]]]
         if len(outside) < 5:
             outside = firms
         # How many take part, by kind: bidders (the winner among them), candidates, contractors, investors.
@@ -153,7 +151,7 @@ class _Projects:
         return {
             "enterprise": self.uscc_str.take(pa.array(ent)),
             "project": self.project_code.take(pa.array(proj)),
-            "role": _lookup(("candidate", "bidder", "winner", "investor", "contractor"), role),
+            "role": lookup(("candidate", "bidder", "winner", "investor", "contractor"), role),
         }
 
     # guarantees.csv
@@ -198,11 +196,11 @@ class _Projects:
         is_person = np.r_[np.zeros(len(g_ent), bool), np.ones(len(pd_), bool)]
         k = len(d_all)
         start = np.maximum(
-            _day("2012-01-01"),
+            day_number("2012-01-01"),
             np.maximum(self.est[d_all], np.where(is_person, 0, self.est[np.where(is_person, 0, g_all)])) + 30,
         )
-        start = np.minimum(start, _TODAY - 10)
-        since = start + (rng.random(k) * (_TODAY - 1 - start)).astype(np.int64)
+        start = np.minimum(start, TODAY - 10)
+        since = start + (rng.random(k) * (TODAY - 1 - start)).astype(np.int64)
         until = np.where(rng.random(k) < 0.1, -1, since + rng.choice([364, 729, 1094], size=k))
         amount = (np.exp(rng.normal(np.log(300), 1.2, k)) * 100).astype(np.int64) * 100 + 10000
         ok = is_person | (g_all != d_all)
@@ -223,7 +221,7 @@ class _Projects:
         return {
             "guarantor": guarantor,
             "debtor": self.uscc_str.take(pa.array(d_all)),
-            "amount": _wan(amount),
-            "since": _date(since),
-            "until": _date(np.maximum(until, 0), mask=until < 0),
+            "amount": wan(amount),
+            "since": date(since),
+            "until": date(np.maximum(until, 0), mask=until < 0),
         }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from graph_credit.model import RecordKind, RecordStatus
 
-from .regions import _R_ADMIN, _R_CITY, _R_PROVINCE, _REGIONS
+from .regions import R_ADMIN, R_CITY, R_PROVINCE, REGIONS
 
 L_CITY, L_LOCAL, L_TAX_CITY, L_TAX_LOCAL, L_COURT_CITY, L_COURT_LOCAL, L_PROVINCE = range(7)
 
@@ -14,8 +14,8 @@ L_CITY, L_LOCAL, L_TAX_CITY, L_TAX_LOCAL, L_COURT_CITY, L_COURT_LOCAL, L_PROVINC
 def _authority_prefixes() -> list[str]:
     out: list[str] = []
     for level in range(7):
-        for r in range(len(_REGIONS)):
-            city, admin = _R_CITY[r], _R_ADMIN[r]
+        for r in range(len(REGIONS)):
+            city, admin = R_CITY[r], R_ADMIN[r]
             out.append(
                 {
                     L_CITY: city,
@@ -24,16 +24,16 @@ def _authority_prefixes() -> list[str]:
                     L_TAX_LOCAL: "国家税务总局" + admin,
                     L_COURT_CITY: city,
                     L_COURT_LOCAL: admin,
-                    L_PROVINCE: _R_PROVINCE[r],
+                    L_PROVINCE: R_PROVINCE[r],
                 }[level]
             )
     return out
 
 
-_AUTH_PREFIX = _authority_prefixes()
+AUTH_PREFIX = _authority_prefixes()
 
 # category, department, level, basis, repairable, weight, summary
-_BLACKLIST = (
+BLACKLIST = (
     ("食品药品", "市场监督管理局", L_CITY, "《市场监督管理严重违法失信名单管理办法》第九条", False, 12, "生产经营不符合食品安全标准的食品"),
     ("环境保护", "生态环境局", L_CITY, "《企业环境信用评价办法（试行）》第十六条", True, 12, "超标排放污染物且拒不改正"),
     ("税收", "税务局", L_TAX_CITY, "《重大税收违法失信主体信息公布管理办法》第六条", True, 15, "虚开增值税专用发票"),
@@ -49,7 +49,7 @@ _BLACKLIST = (
     ("骗取财政资金", "财政局", L_CITY, "《财政违法行为处罚处分条例》第十四条", True, 2, "以虚报冒领手段骗取财政资金"),
 )  # fmt: skip
 # category, department, level, basis
-_PENALTY = (
+PENALTY = (
     ("食品安全", "市场监督管理局", L_LOCAL, "《中华人民共和国食品安全法》第一百二十四条"),
     ("产品质量", "市场监督管理局", L_LOCAL, "《中华人民共和国产品质量法》第四十九条"),
     ("价格", "市场监督管理局", L_LOCAL, "《价格违法行为行政处罚规定》第七条"),
@@ -64,7 +64,7 @@ _PENALTY = (
     ("卫生", "卫生健康委员会", L_CITY, "《公共场所卫生管理条例实施细则》第三十六条"),
     ("工程建设", "住房和城乡建设局", L_CITY, "《建设工程质量管理条例》第六十四条"),
 )
-_PENALTY_BY_IND = {
+PENALTY_BY_IND = {
     "C": (1, 4, 5, 0, 6),
     "E": (12, 5, 9, 6),
     "F": (0, 1, 2, 3, 6, 7),
@@ -74,7 +74,7 @@ _PENALTY_BY_IND = {
     "": (6, 3, 2, 9, 7, 10),  # any other industry
 }
 # category, department, level, basis, years valid (0: no set end)
-_LICENCE = (
+LICENCE = (
     ("食品经营许可", "市场监督管理局", L_LOCAL, "《食品经营许可和备案管理办法》第六条", 5),
     ("食品生产许可", "市场监督管理局", L_CITY, "《食品生产许可管理办法》第二条", 5),
     ("排污许可", "生态环境局", L_CITY, "《排污许可管理条例》第二条", 5),
@@ -94,12 +94,12 @@ _LICENCE = (
     ("增值电信业务经营许可", "通信管理局", L_PROVINCE, "《中华人民共和国电信条例》第十三条", 5),
     ("劳务派遣经营许可", "人力资源和社会保障局", L_CITY, "《劳务派遣行政许可实施办法》第六条", 3),
 )
-_LICENCE_BY_IND = dict(
+LICENCE_BY_IND = dict(
     A=(2, 15), B=(10, 2, 5), C=(1, 2, 15), D=(2, 15), E=(4, 5, 14), F=(0, 9, 10, 7), G=(3, 15),
     H=(0, 6), I=(16,), J=(15,), K=(11, 14), L=(17,), M=(2, 15), N=(2,), O=(6,), P=(12,),
     Q=(8, 7), R=(13,), S=(15,), T=(15,),
 )  # fmt: skip
-_JUDGMENT_ITEMS = (
+JUDGMENT_ITEMS = (
     ("第一项", "有履行能力而拒不履行生效法律文书确定义务"),
     ("第二项", "以伪造证据、暴力、威胁等方法妨碍、抗拒执行"),
     ("第三项", "以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行"),
@@ -107,19 +107,19 @@ _JUDGMENT_ITEMS = (
     ("第五项", "违反限制消费令"),
     ("第六项", "无正当理由拒不履行执行和解协议"),
 )
-_ABNORMAL = (
+ABNORMAL = (
     ("未按期公示年度报告", "《企业信息公示暂行条例》第八条", "未依照规定期限公示年度报告"),
     ("住所无法联系", "《市场主体登记管理条例》第二十九条", "通过登记的住所或者经营场所无法联系"),
     ("公示信息隐瞒真实情况", "《企业信息公示暂行条例》第十条", "公示企业信息隐瞒真实情况、弄虚作假"),
 )
-_PROCUREMENT = (
+PROCUREMENT = (
     ("《中华人民共和国政府采购法》第七十七条", "提供虚假材料谋取中标、成交"),
     ("《中华人民共和国政府采购法》第七十七条", "与采购人、其他供应商或者采购代理机构恶意串通"),
     ("《中华人民共和国政府采购法实施条例》第七十二条", "中标、成交后无正当理由拒不与采购人签订政府采购合同"),
     ("《中华人民共和国政府采购法实施条例》第七十三条", "捏造事实、提供虚假材料进行投诉"),
 )
 # category, department, level, basis, years valid
-_RED = (
+RED = (
     ("纳税信用A级", "税务局", L_TAX_CITY, "《关于对纳税信用A级纳税人实施联合激励措施的合作备忘录》", 1),
     ("守合同重信用", "市场监督管理局", L_CITY, "《“守合同重信用”企业公示活动管理办法》", 2),
     ("劳动保障守法诚信", "人力资源和社会保障局", L_CITY, "《劳动保障守法诚信示范单位评选办法》", 3),
@@ -131,7 +131,7 @@ _RED = (
         3,
     ),
 )
-_RECORD_STATUS = (
+RECORD_STATUS = (
     RecordStatus.ACTIVE,
     RecordStatus.UNDER_OBJECTION,
     RecordStatus.CORRECTED,
@@ -140,7 +140,7 @@ _RECORD_STATUS = (
     RecordStatus.EXPIRED,
 )
 S_ACTIVE, S_OBJECTION, S_CORRECTED, S_REVOKED, S_REPAIRED, S_EXPIRED = range(6)
-_KIND_ORDER = (
+KIND_ORDER = (
     RecordKind.BLACKLIST,
     RecordKind.JUDGMENT_DEBTOR,
     RecordKind.ADMIN_PENALTY,
@@ -150,7 +150,7 @@ _KIND_ORDER = (
     RecordKind.PROCUREMENT_BAD_CONDUCT,
     RecordKind.RED_LIST,
 )
-_NEGATIVE = {
+NEGATIVE = {
     RecordKind.BLACKLIST: 0.12,  # kind -> share repaired among records still in force
     RecordKind.JUDGMENT_DEBTOR: 0.25,
     RecordKind.ADMIN_PENALTY: 0.10,

@@ -7,7 +7,7 @@ import numpy as np
 
 # Geography. code, admin name, city, name prefix (企业名称的行政区划), short, province, phone
 # area code, weight of registrations, court code (案号).
-_REGIONS = (
+REGIONS = (
     ("230800", "佳木斯市", "佳木斯市", "佳木斯", "佳木斯", "黑龙江省", "0454", 22.0, "黑08"),
     ("230803", "佳木斯市向阳区", "佳木斯市", "佳木斯", "向阳", "黑龙江省", "0454", 14.0, "黑0803"),
     ("230804", "佳木斯市前进区", "佳木斯市", "佳木斯", "前进", "黑龙江省", "0454", 14.0, "黑0804"),
@@ -29,30 +29,30 @@ _REGIONS = (
     ("420105", "武汉市汉阳区", "武汉市", "武汉", "汉阳", "湖北省", "027", 1.5, "鄂0105"),
     ("411523", "新县", "信阳市", "新县", "新县", "河南省", "0376", 0.7, "豫1523"),
 )
-_R_CODE = np.array([int(r[0]) for r in _REGIONS], np.int64)
-_R_CODE_STR = [r[0] for r in _REGIONS]
-_R_ADMIN = [r[1] for r in _REGIONS]
-_R_CITY = [r[2] for r in _REGIONS]
-_R_PREFIX = [r[3] for r in _REGIONS]
-_R_SHORT = [r[4] for r in _REGIONS]
-_R_PROVINCE = [r[5] for r in _REGIONS]
-_R_AREA = [r[6] for r in _REGIONS]
-_R_WEIGHT = np.array([r[7] for r in _REGIONS])
-_R_P = _R_WEIGHT / _R_WEIGHT.sum()
-_R_COURT = [r[8] for r in _REGIONS]
-_R_COURT_CITY = [r[8][:3] for r in _REGIONS]  # 黑0804 -> 黑08
-_R_CITY_LEVEL = np.array([r[0].endswith("00") for r in _REGIONS])
-_R_ADDRESS = [
+R_CODE = np.array([int(r[0]) for r in REGIONS], np.int64)
+R_CODE_STR = [r[0] for r in REGIONS]
+R_ADMIN = [r[1] for r in REGIONS]
+R_CITY = [r[2] for r in REGIONS]
+R_PREFIX = [r[3] for r in REGIONS]
+R_SHORT = [r[4] for r in REGIONS]
+R_PROVINCE = [r[5] for r in REGIONS]
+R_AREA = [r[6] for r in REGIONS]
+_R_WEIGHT = np.array([r[7] for r in REGIONS])
+R_P = _R_WEIGHT / _R_WEIGHT.sum()
+R_COURT = [r[8] for r in REGIONS]
+R_COURT_CITY = [r[8][:3] for r in REGIONS]  # 黑0804 -> 黑08
+R_CITY_LEVEL = np.array([r[0].endswith("00") for r in REGIONS])
+R_ADDRESS = [
     prov + ("" if admin.startswith(city) else city) + admin
-    for prov, admin, city in zip(_R_PROVINCE, _R_ADMIN, _R_CITY, strict=True)
+    for prov, admin, city in zip(R_PROVINCE, R_ADMIN, R_CITY, strict=True)
 ]
-_MAIN = np.array([c.startswith("2308") for c in _R_CODE_STR])
-_MAIN_IDX = np.flatnonzero(_MAIN)
-_MAIN_P = _R_WEIGHT[_MAIN] / _R_WEIGHT[_MAIN].sum()
-_CITY_CORE = np.array([c in ("230800", "230803", "230804", "230805", "230811") for c in _R_CODE_STR])
+MAIN = np.array([c.startswith("2308") for c in R_CODE_STR])
+MAIN_IDX = np.flatnonzero(MAIN)
+MAIN_P = _R_WEIGHT[MAIN] / _R_WEIGHT[MAIN].sum()
+CITY_CORE = np.array([c in ("230800", "230803", "230804", "230805", "230811") for c in R_CODE_STR])
 
 # Government bodies always present (机关, USCC 11...): state holders and record authorities.
-_ANCHORS = (
+ANCHORS = (
     ("佳木斯市人民政府国有资产监督管理委员会", "230800", "2005-06-28"),
     ("佳木斯市财政局", "230800", "1990-03-01"),
     ("佳木斯市市场监督管理局", "230800", "2019-01-25"),
@@ -76,16 +76,16 @@ _ANCHORS = (
     ("武汉市汉阳区财政局", "420105", "1992-07-01"),
     ("新县财政局", "411523", "1990-06-01"),
 )
-_A_SASAC, _A_FINANCE = 0, 1
+A_SASAC, A_FINANCE = 0, 1
 
 
 def _state_owner_by_region() -> np.ndarray:
     """The anchor that holds the state enterprises registered in each region."""
-    owner = np.zeros(len(_REGIONS), np.int64)
-    by_code = {code: i for i, (_, code, _) in enumerate(_ANCHORS)}
-    for r, code in enumerate(_R_CODE_STR):
-        if _CITY_CORE[r]:
-            owner[r] = _A_SASAC
+    owner = np.zeros(len(REGIONS), np.int64)
+    by_code = {code: i for i, (_, code, _) in enumerate(ANCHORS)}
+    for r, code in enumerate(R_CODE_STR):
+        if CITY_CORE[r]:
+            owner[r] = A_SASAC
         elif code in by_code:
             owner[r] = by_code[code]
         else:  # a district of another city: that city's holder
@@ -93,7 +93,7 @@ def _state_owner_by_region() -> np.ndarray:
     return owner
 
 
-_STATE_OWNER = _state_owner_by_region()
+STATE_OWNER = _state_owner_by_region()
 
 
-_R_AREA_LEN = np.array([len(a) for a in _R_AREA])
+R_AREA_LEN = np.array([len(a) for a in R_AREA])

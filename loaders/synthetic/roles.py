@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from .columns import _date, _lookup
-from .days import _TODAY
+from .columns import date, lookup
+from .days import TODAY
 from .kinds import (
-    _ROLE_CODES,
     C_BRANCH,
     C_STATE,
     K_COMPANY,
@@ -23,10 +22,11 @@ from .kinds import (
     RO_MANAGER,
     RO_PRINCIPAL,
     RO_SUPERVISOR,
+    ROLE_CODES,
 )
 
 
-class _Roles:
+class Roles:
     """roles.csv. A mixin of `generator._Generator`."""
 
     def roles(self) -> dict[str, pa.Array]:
@@ -67,7 +67,7 @@ class _Roles:
             """Appointment day: the founding day, or some later day for a share p."""
             d = est[ents].copy()
             moved = rng.random(len(ents)) < p
-            d[moved] += (rng.random(int(moved.sum())) * (_TODAY - 1 - d[moved])).astype(np.int64)
+            d[moved] += (rng.random(int(moved.sum())) * (TODAY - 1 - d[moved])).astype(np.int64)
             return d
 
         # small companies: a supervisor, often a manager (the legal rep as 执行董事兼经理)
@@ -95,9 +95,9 @@ class _Roles:
 
         # managers, some replaced over time
         mgr_since = later(mgr_e, 0.1)
-        replaced = (rng.random(len(mgr_e)) < 0.15) & (mgr_since < _TODAY - 400)
+        replaced = (rng.random(len(mgr_e)) < 0.15) & (mgr_since < TODAY - 400)
         r = np.flatnonzero(replaced)
-        cut = mgr_since[r] + 200 + (rng.random(len(r)) * (_TODAY - 30 - mgr_since[r] - 200)).astype(np.int64)
+        cut = mgr_since[r] + 200 + (rng.random(len(r)) * (TODAY - 30 - mgr_since[r] - 200)).astype(np.int64)
         add(self.stream.take(len(r)), mgr_e[r], RO_MANAGER, mgr_since[r], cut - 1)
         mgr_since[r] = cut
         add(mgr_p, mgr_e, RO_MANAGER, mgr_since)
@@ -135,7 +135,7 @@ class _Roles:
         return {
             "person": self.ref_str.take(pa.array(Pp)),
             "enterprise": self.uscc_str.take(pa.array(Ee)),
-            "role": _lookup([r.value for r in _ROLE_CODES], Rr),
-            "since": _date(np.maximum(Ss, 0), mask=Ss < 0),
-            "until": _date(np.maximum(Uu, 0), mask=Uu < 0),
+            "role": lookup([r.value for r in ROLE_CODES], Rr),
+            "since": date(np.maximum(Ss, 0), mask=Ss < 0),
+            "until": date(np.maximum(Uu, 0), mask=Uu < 0),
         }

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from .days import _TODAY
-from .vocabulary import _INDUSTRY_LETTERS
+from .days import TODAY
+from .vocabulary import INDUSTRY_LETTERS
 
 
-def _after(rng: np.random.Generator, days: np.ndarray, first: np.ndarray) -> np.ndarray:
+def redraw_after(rng: np.random.Generator, days: np.ndarray, first: np.ndarray) -> np.ndarray:
     """days, except where not after first: then a day drawn between first and the export."""
     late = days <= first
-    redraw = first + 1 + (rng.random(len(days)) * (_TODAY - 2 - first)).astype(np.int64)
-    return np.where(late, np.minimum(redraw, _TODAY - 1), days)
+    redraw = first + 1 + (rng.random(len(days)) * (TODAY - 2 - first)).astype(np.int64)
+    return np.where(late, np.minimum(redraw, TODAY - 1), days)
 
 
-def _unique_ints(rng: np.random.Generator, low: int, high: int, size: int) -> np.ndarray:
+def unique_ints(rng: np.random.Generator, low: int, high: int, size: int) -> np.ndarray:
     """`size` distinct integers in [low, high), in draw order."""
     out = np.empty(0, np.int64)
     while len(out) < size:
@@ -26,14 +26,14 @@ def _unique_ints(rng: np.random.Generator, low: int, high: int, size: int) -> np
     return out
 
 
-def _weighted(rng: np.random.Generator, weights: dict[str, float], size: int) -> np.ndarray:
-    """Draw industry letters (as indices into _INDUSTRY_LETTERS) with the given weights."""
-    letters = np.array([_INDUSTRY_LETTERS.index(k) for k in weights])
+def weighted(rng: np.random.Generator, weights: dict[str, float], size: int) -> np.ndarray:
+    """Draw industry letters (as indices into INDUSTRY_LETTERS) with the given weights."""
+    letters = np.array([INDUSTRY_LETTERS.index(k) for k in weights])
     p = np.array(list(weights.values()), float)
     return letters[rng.choice(len(p), size=size, p=p / p.sum())]
 
 
-def _pick_words(rng: np.random.Generator, table: dict[str, tuple], keys: list[str], key_idx: np.ndarray):
+def pick_words(rng: np.random.Generator, table: dict[str, tuple], keys: list[str], key_idx: np.ndarray):
     """For each row a value from table[keys[key_idx]]: returns (flat value list, flat indices);
     rows whose key has no values get index 0 (callers only use rows whose key has some)."""
     flat: list = []
@@ -48,7 +48,7 @@ def _pick_words(rng: np.random.Generator, table: dict[str, tuple], keys: list[st
     return flat, np.where(c > 0, idx, 0)
 
 
-class _PersonStream:
+class PersonStream:
     """Persons for secondary places (co-holders, directors, ...): first those not used yet, in
     random order, then anyone from the pool."""
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from graph_credit.model import ProjectKind
 
-_SYLLABLES = tuple(
+SYLLABLES = tuple(
     "恒泰鑫华盛宏达兴隆昌盈丰源通瑞祥福顺安康泽润天宇金鼎新嘉博远志诚信德和美佳亿众汇聚成创联科智云海龙凤鹏"
     "程锦绣乐尚品优宝益弘裕广晟昊晨旭阳光明辉耀星月江山川林森松柏青蓝雅逸轩豪骏驰航帆浩瀚峰岳仁义中正东方北"
     "辰永昇合利荣鸿运發富贵腾飞万佰千禾田野沃农牧春夏秋冬宁静远航骐骥鼎立天成玉龙金桥银河星火红旗长城黑土"
     "三江松花雪原冰城北大荒"
 )
-_SYLLABLES = tuple(dict.fromkeys(_SYLLABLES))  # unique, in order
+SYLLABLES = tuple(dict.fromkeys(SYLLABLES))  # unique, in order
 
-_INDUSTRY_LETTERS = tuple("ABCDEFGHIJKLMNOPQRST")
-_INDUSTRY_WORDS = {
+INDUSTRY_LETTERS = tuple("ABCDEFGHIJKLMNOPQRST")
+INDUSTRY_WORDS = {
     "A": ("农业发展", "种植", "养殖", "农业科技", "生态农业", "林业"),
     "B": ("矿业", "石材"),
     "C": ("机械制造", "食品", "木业", "化工", "新型建材", "制药", "服装", "粮油加工", "米业", "电气设备"),
@@ -35,7 +35,7 @@ _INDUSTRY_WORDS = {
     "S": ("社会服务",),
     "T": ("国际交流",),
 }
-_SHOP_WORDS = {
+SHOP_WORDS = {
     "A": ("家庭农场", "养殖场", "种植园"),
     "C": ("豆制品加工坊", "面食加工坊", "木器加工部"),
     "F": (
@@ -56,33 +56,33 @@ _SHOP_WORDS = {
     "Q": ("药店", "眼镜店"),
     "R": ("棋牌室", "摄影部"),
 }
-_COMPANY_IND_P = dict(
+COMPANY_IND_P = dict(
     A=5, B=1, C=10, D=1.5, E=9, F=30, G=5, H=4, I=6, J=1.5, K=4, L=9, M=5, N=2, O=3, P=1.5, Q=1.5, R=2.5
 )
-_INDIVIDUAL_IND_P = dict(A=5, C=2, F=50, G=5, H=18, O=15, Q=2, R=3)
-_PUBLIC_IND_P = dict(M=5, P=40, Q=25, R=5, S=25)
-_SOCIAL_IND_P = dict(P=15, Q=5, R=10, S=69.9, T=0.1)
-_STATE_WORDS = (
+INDIVIDUAL_IND_P = dict(A=5, C=2, F=50, G=5, H=18, O=15, Q=2, R=3)
+PUBLIC_IND_P = dict(M=5, P=40, Q=25, R=5, S=25)
+SOCIAL_IND_P = dict(P=15, Q=5, R=10, S=69.9, T=0.1)
+STATE_WORDS = (
     "城市建设投资", "国有资产经营", "交通投资", "水务", "供热", "公共交通", "农业投资", "产业投资",
     "文化旅游投资", "粮食储备", "融资担保", "建设开发", "保障性住房建设", "市政设施管理", "供水",
     "热电", "林业发展", "物资储备", "城市燃气", "广播电视网络",
 )  # fmt: skip
-_GROUP_ROOT_WORDS = ("投资集团", "控股集团", "实业集团", "集团", "投资控股")
-_COOP_WORDS = ("种植", "养殖", "农机", "果蔬", "食用菌", "水稻种植", "大豆种植", "畜牧")
-_GOV_WORDS = ("镇人民政府", "乡人民政府", "街道办事处", "镇财政所", "镇农业综合服务中心")
-_PUBLIC_WORDS = {
+GROUP_ROOT_WORDS = ("投资集团", "控股集团", "实业集团", "集团", "投资控股")
+COOP_WORDS = ("种植", "养殖", "农机", "果蔬", "食用菌", "水稻种植", "大豆种植", "畜牧")
+GOV_WORDS = ("镇人民政府", "乡人民政府", "街道办事处", "镇财政所", "镇农业综合服务中心")
+PUBLIC_WORDS = {
     "M": ("镇农业技术推广站", "镇林业站"),
     "P": ("镇中心小学", "镇中心幼儿园", "镇中学"),
     "Q": ("镇卫生院", "街道社区卫生服务中心"),
     "R": ("镇综合文化站", "街道文化活动中心"),
     "S": ("镇便民服务中心", "街道社会保障服务中心"),
 }
-_SOCIAL_WORDS = {
+SOCIAL_WORDS = {
     "51": ("志愿者协会", "老年人协会", "文体协会", "种植业协会", "商会", "书画协会", "个体劳动者协会"),
     "52": ("幼儿园", "职业培训学校", "养老院", "社会工作服务中心", "艺术培训学校", "康复中心"),
     "53": ("慈善基金会", "教育基金会"),
 }
-_ROADS = tuple(
+ROADS = tuple(
     [
         "长安路",
         "中山路",
@@ -144,26 +144,26 @@ _ROADS = tuple(
         "锦绣路",
     ]
 )
-_SURNAMES = tuple(
+SURNAMES = tuple(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
 )
-_SURNAMES_2 = tuple(
+SURNAMES_2 = tuple(
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔"
 )
-_GIVEN = tuple(
+GIVEN = tuple(
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英霞平刚桂兰华玉萍红梅鹏飞辉建国志宏海波宇浩然欣怡子涵雪婷晶晶"
     "东升文博俊峰佳琪凤林春生淑珍立新建华秀兰玉兰凯旭鑫宏伟丹阳德福振江永胜长青翠花金凤彩霞学军"
 )
-_GIVEN = tuple(dict.fromkeys(_GIVEN))
+GIVEN = tuple(dict.fromkeys(GIVEN))
 
-_HUB_ADDRESSES = (
+HUB_ADDRESSES = (
     ("黑龙江省佳木斯市前进区长安东路1188号大学生创业孵化基地", "230804", 0.004),
     ("黑龙江省佳木斯市向阳区光复路356号财富大厦1206室", "230803", 0.002),
     ("黑龙江省佳木斯市东风区建国路88号商务中心502室", "230805", 0.0012),
     ("黑龙江省佳木斯市前进区中山街215号2楼", "230804", 0.0008),
     ("黑龙江省佳木斯市郊区长青路60号众创空间", "230811", 0.0005),
 )
-_HUB_PHONES = (
+HUB_PHONES = (
     ("0454-8226688", 0.0025),
     ("13904548866", 0.0015),
     ("0454-8351234", 0.001),
@@ -173,7 +173,7 @@ _HUB_PHONES = (
 _CN_DIGITS = "零一二三四五六七八九"
 
 
-def _cn_number(k: int) -> str:
+def cn_number(k: int) -> str:
     """1..99 in Chinese numerals (一, 十二, 三十五)."""
     tens, ones = divmod(k, 10)
     if tens == 0:
@@ -181,14 +181,14 @@ def _cn_number(k: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + ("" if ones == 0 else _CN_DIGITS[ones])
 
 
-_PROJECT_KINDS = (
+PROJECT_KINDS = (
     ProjectKind.BIDDING,
     ProjectKind.PROCUREMENT,
     ProjectKind.CONSTRUCTION,
     ProjectKind.INVESTMENT,
 )
-_PROJECT_PREFIX = ("ZB", "CG", "JS", "ZS")
-_WORKS = (
+PROJECT_PREFIX = ("ZB", "CG", "JS", "ZS")
+WORKS = (
     "道路改造工程",
     "老旧小区改造工程",
     "供热管网改造工程",
@@ -198,8 +198,8 @@ _WORKS = (
     "公园绿化工程",
     "农田水利工程",
 )
-_WORK_PHASE = ("施工", "监理", "勘察设计")
-_BUYERS = (
+WORK_PHASE = ("施工", "监理", "勘察设计")
+BUYERS = (
     "第一人民医院",
     "中心医院",
     "第一中学",
@@ -211,7 +211,7 @@ _BUYERS = (
     "疾病预防控制中心",
     "图书馆",
 )
-_GOODS = (
+GOODS = (
     "医疗设备",
     "教学设备",
     "办公设备",
@@ -223,6 +223,6 @@ _GOODS = (
     "印刷服务",
     "空调设备",
 )
-_BUILDS = ("产业园", "商贸城", "物流园", "住宅小区", "污水处理厂", "农贸市场", "冷链仓储中心")
-_INVESTS = ("新材料", "农产品精深加工", "绿色食品", "生物质能源", "现代物流", "数字经济", "文旅康养", "寒地黑土大米加工")  # fmt: skip
-_PROJECT_STATUS = ("planned", "running", "completed", "terminated")
+BUILDS = ("产业园", "商贸城", "物流园", "住宅小区", "污水处理厂", "农贸市场", "冷链仓储中心")
+INVESTS = ("新材料", "农产品精深加工", "绿色食品", "生物质能源", "现代物流", "数字经济", "文旅康养", "寒地黑土大米加工")  # fmt: skip
+PROJECT_STATUS = ("planned", "running", "completed", "terminated")

@@ -38,7 +38,7 @@ def frames(tiny: tuple[Path, dict[str, int]]) -> dict[str, pd.DataFrame]:
     return {name: _read(folder, name) for name in FILES}
 
 
-def _date(s: str) -> dt.date:
+def date(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
 
 
@@ -363,7 +363,7 @@ def test_stakes_and_legal_representatives_change_over_time(frames: dict[str, pd.
     for _, g in runs.groupby(["holder", "target"]):
         g = g.sort_values("since")
         for prev, nxt in zip(g.iloc[:-1].itertuples(), g.iloc[1:].itertuples(), strict=True):
-            assert prev.until != "" and _date(prev.until) + dt.timedelta(days=1) == _date(nxt.since)
+            assert prev.until != "" and date(prev.until) + dt.timedelta(days=1) == date(nxt.since)
     roles = frames["roles.csv"]
     ent = frames["enterprises.csv"]
     legal = roles[roles["role"] == "legal_rep"]
@@ -376,7 +376,7 @@ def test_stakes_and_legal_representatives_change_over_time(frames: dict[str, pd.
     for _, g in changed.groupby("enterprise"):
         g = g.sort_values("since")
         for prev, nxt in zip(g.iloc[:-1].itertuples(), g.iloc[1:].itertuples(), strict=True):
-            assert _date(prev.until) + dt.timedelta(days=1) == _date(nxt.since)
+            assert date(prev.until) + dt.timedelta(days=1) == date(nxt.since)
     # professional nominees: legal representative of many companies
     assert current["person"].value_counts().iloc[0] >= 4
 
