@@ -44,6 +44,8 @@ public class Launcher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // the product never reads server files; the console must not be able to either
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 // sized for a 2-core machine that runs the test suite beside it (heap: -Xmx)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txMemoryMb))
