@@ -17,7 +17,7 @@ SECRET = "test-secret"
 NEO4J_SKIP = "NEO4J_URI is not set: no Neo4j 5 server to run the engine tests against"
 
 
-def _neo4j_store() -> GraphStore:
+def _neo4j_store(*, wipe: bool = True) -> GraphStore:
     """The one database of the test server, emptied. Community edition has a single user database,
     so tests take turns in it: each starts by deleting every node and edge (a few ms at test size).
     Constraints and indexes stay, as `ensure_schema` would make them again; the schema test drops
@@ -34,7 +34,8 @@ def _neo4j_store() -> GraphStore:
         os.environ.get("NEO4J_PASSWORD", ""),
         database=os.environ.get("NEO4J_DATABASE", "neo4j"),
     )
-    store.write("admin/wipe")
+    if wipe:
+        store.write("admin/wipe")
     return store
 
 
