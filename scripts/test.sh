@@ -19,6 +19,7 @@ fi
 if [ -z "${NEO4J_URI:-}" ]; then
   if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
     export NEO4J_LOCAL_DIR="var/neo4j/test"
+    bash scripts/neo4j.sh stop >/dev/null  # one left by an interrupted run
     rm -rf "$NEO4J_LOCAL_DIR"
     trap 'bash scripts/neo4j.sh stop >/dev/null || true' EXIT
     if NEO4J_URI="$(bash scripts/neo4j.sh start)"; then
