@@ -168,7 +168,12 @@ def _ties(store: GraphStore, ev: Evidence, people: dict[str, str], policy: Polic
         return
     per: dict[str, int] = defaultdict(int)
     capped: set[str] = set()
-    for r in _read_keys(store, "screening/person_ties", list(people), as_of=ev.as_of):
+    rows = _read_keys(store, "screening/person_ties", list(people), as_of=ev.as_of)
+    # The engines return rows in storage order, which differs between them: put them in one order
+    # so that the per-person cap keeps the same ties, and the ties and paths come out alike.
+    place = {k: i for i, k in enumerate(people)}
+    rows.sort(key=lambda r: (place[r["pkey"]], r["uscc"], r["edge"], r["role"] or "", str(r["since"])))
+    for r in rows:
         if r["uscc"] == ev.ref.key:
             continue
         if per[r["pkey"]] >= policy.limits.ties_per_person:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+from neo4j.graph import Node, Path, Relationship
 
 from graph_credit.errors import EngineError
 from graph_credit.queries import Query, QueryRegistry, registry
@@ -20,12 +21,36 @@ _STATEMENT_END = re.compile(r";\s*$", re.MULTILINE)
 
 
 def _to_python(value: Any) -> Any:
-    """Neo4j temporal values to `datetime.date`; NaN (pandas' missing) to None."""
+    """Driver values as plain Python, shaped as LadybugDB returns them: temporal values to
+    `datetime`, and nodes, relationships and paths (the console may return them) to dicts with
+    `_ID`, `_LABEL` (`_SRC`/`_DST` on relationships; `_NODES`/`_RELS` on paths) and properties."""
     if hasattr(value, "to_native"):
         return value.to_native()
     if isinstance(value, list):
         return [_to_python(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_python(v) for k, v in value.items()}
+    if isinstance(value, Node):
+        return {"_ID": value.element_id, "_LABEL": ":".join(sorted(value.labels))} | {
+            k: _to_python(v) for k, v in value.items()
+        }
+    if isinstance(value, Relationship):
+        ends = {"_SRC": _element_id(value.start_node), "_DST": _element_id(value.end_node)}
+        return (
+            {"_ID": value.element_id, "_LABEL": value.type}
+            | ends
+            | {k: _to_python(v) for k, v in value.items()}
+        )
+    if isinstance(value, Path):
+        return {
+            "_NODES": [_to_python(n) for n in value.nodes],
+            "_RELS": [_to_python(r) for r in value.relationships],
+        }
     return value
+
+
+def _element_id(node: Any) -> str | None:
+    return None if node is None else node.element_id
 
 
 def _clean(value: Any) -> Any:
@@ -104,11 +129,14 @@ class Neo4jStore:
     ) -> tuple[list[str], list[list[Any]], bool]:
         """Ad-hoc text in a READ access-mode transaction (the server refuses writes in it), with a
         transaction timeout; at most `max_rows` rows, and whether more were left."""
-        from neo4j import READ_ACCESS, Query
+        from neo4j import READ_ACCESS, unit_of_work
         from neo4j.exceptions import Neo4jError
 
+        # The time limit belongs to the transaction function: the driver refuses a `Query` with a
+        # timeout inside a managed transaction (TypeError: only supported for session.run).
+        @unit_of_work(timeout=timeout_ms / 1000)
         def work(tx: Any) -> tuple[list[str], list[list[Any]], bool]:
-            result = tx.run(Query(text, timeout=timeout_ms / 1000), params)
+            result = tx.run(text, params)
             keys = list(result.keys())
             rows = []
             for record in result:
