@@ -9,6 +9,7 @@ LadybugDB), changed ones a bulk update (LOAD FROM on LadybugDB, UNWIND on Neo4j)
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from graph_credit.schema import edge_slug, load_query_name, node_slug
 from graph_credit.store.base import GraphStore
 from loaders.bundle import Known, ValidatedBundle, read_bundle
 from loaders.columns import arrow_strings
+from loaders.corrections import RecordCorrections
 
 
 @dataclass
@@ -47,6 +49,8 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     restrictions: dict[str, object] | None = None  # what deriving joint-punishment restrictions did
+    # records whose subject, named persons, kind or status a later bundle corrected, per change
+    corrections: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_rejected(self) -> int:
@@ -215,12 +219,17 @@ def load_bundle(
 
     stored: dict[str, pa.Table | None] = {}
     touched = _Touched()
+    fix = RecordCorrections.of(bundle, by=f"load of bundle {Path(folder).name}", on=dt.date.today())
+    fix.read_links(store)
     for plan in table_plans(bundle):
         if plan.kind not in stored:
             # An empty table (a first load) needs no comparison: skip reading it back.
             empty = (plan.kind == "Enterprise" and not len(ent)) or (plan.kind == "Project" and not len(proj))
             stored[plan.kind] = None if empty else _stored(store, plan)
-        new, changed, same = _split(plan, plan.table(), stored[plan.kind])
+        table = plan.table()
+        if plan.kind == "CreditRecord":
+            table = fix.records_table(store, table, stored[plan.kind])
+        new, changed, same = _split(plan, table, stored[plan.kind])
         touched.note(plan, new, changed)
         store.bulk_write(plan.insert_query, new)
         if plan.update_query:
@@ -230,6 +239,8 @@ def load_bundle(
         counts.updated += changed.num_rows
         counts.unchanged += same
         progress(f"wrote {plan.slug}")
+    touched.records |= fix.write(store)
+    report.corrections = dict(fix.counts)
 
     t_end = time.perf_counter()
     report.seconds = {
