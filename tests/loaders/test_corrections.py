@@ -134,3 +134,34 @@ def test_a_status_the_source_changes_is_a_transition_and_one_the_platform_set_st
     assert not pu.restrictions(store, w.uscc["E"], dt.date(2023, 6, 1)).active
     w.load(store)
     assert w.report.corrections == {} and len(pu.record_history(store, "R1").events) == 2
+
+
+def test_the_rederivation_after_a_correction_is_incremental_and_equals_a_full_rebuild(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    w = _world(tmp_path / "bundle")
+    for i in range(5):  # records the correction must not touch
+        w.ent(f"G{i}", established="2015-01-01")
+        w.person(f"L{i}")
+        w.role(f"L{i}", f"G{i}", "legal_rep", since="2016-01-01")
+        w.record(f"X{i}", f"G{i}", "blacklist", act_date="2022-12-01", decision_date="2023-01-10")
+    w.load(store)
+    row = w.row("records.csv", record_id="R1")
+    row["subject"], row["responsible"] = w.uscc["F"], "P2"
+    w.load(store)
+    done = w.report.restrictions
+    assert done is not None and (done["mode"], done["records"]) == ("incremental", 1)
+    assert w.report.corrections == {"subject": 1, "responsible": 1}
+    now = stored(store)
+    tasks = sorted(
+        (t.task_id, str(t.created_on)) for t in pu.tasks(store, unanswered_only=False, limit=10**6).tasks
+    )
+    rebuilt = pu.rebuild_restrictions(store)
+    pd.testing.assert_frame_equal(stored(store), now)
+    assert rebuilt.tasks_created == 0
+    assert (
+        sorted(
+            (t.task_id, str(t.created_on)) for t in pu.tasks(store, unanswered_only=False, limit=10**6).tasks
+        )
+        == tasks
+    )
