@@ -191,6 +191,12 @@ _TIMED = {"since": D, "until": D}
 RECORD_FIELDS: tuple[str, ...] = tuple(NODE_KINDS["CreditRecord"].columns)
 # Statuses of a record that was wrong (更正, 撤销): it never counted, on any date.
 VOID_STATUSES: tuple[str, ...] = (RecordStatus.CORRECTED.value, RecordStatus.REVOKED.value)
+# Record events a bundle load appends. `source_status`: the source gave a loaded record another
+# status, a transition that, like a status loaded with the record, does not date its end (the
+# source gives no date). The corrections explain a changed subject, named persons or kind and
+# change no status: the derivation reads past them.
+SOURCE_STATUS_ACTION = "source_status"
+CORRECTION_ACTIONS: tuple[str, ...] = ("subject_corrected", "responsible_corrected", "kind_corrected")
 
 EDGE_KINDS: dict[str, EdgeKind] = {
     k.name: k
@@ -330,6 +336,25 @@ DERIVED_NODE_KINDS: dict[str, NodeKind] = {
                 "recorded_at": S,
             },
             "One lifecycle transition of a credit record; append-only.",
+        ),
+        NodeKind(
+            "Correction",
+            "correction_id",
+            {
+                "action": S,  # superseded (a later row said otherwise) | withdrawn (the row never held)
+                "edge": S,  # the edge kind of the row, e.g. HOLDS
+                "eid": S,
+                "src": S,
+                "dst": S,
+                "was": S,  # the row's properties as they were, `name=value; ...`
+                "by": S,  # the load that ended it (and the source it came from)
+                "authority": S,
+                "on_date": D,
+                "reason": S,
+                "recorded_at": S,
+            },
+            "One bundle row a later load superseded or withdrew: the edge as it was, who ended it,"
+            " when and why (append-only; the edge itself is gone from every answer).",
         ),
         NodeKind(
             "Task",

@@ -134,6 +134,12 @@ def _node_files(k: NodeKind) -> dict[str, str]:
     }
 
 
+def _end_key(var: str, kinds: list[str]) -> str:
+    """The business key of an edge's end, whichever of its node kinds it is."""
+    keys = list(dict.fromkeys(NODE_KINDS[k].key for k in kinds))
+    return f"{var}.{keys[0]}" if len(keys) == 1 else f"coalesce({', '.join(f'{var}.{k}' for k in keys)})"
+
+
 def _edge_files(e: EdgeKind) -> dict[str, str]:
     props = ", ".join(f"{c}: r.{c}" for c in e.columns)
     sets = ", ".join(f"h.{p} = r.{p}" for p in e.properties)
@@ -143,7 +149,23 @@ def _edge_files(e: EdgeKind) -> dict[str, str]:
         f"load/{e.name.lower()}_existing.cypher": _header(
             f"every stored {e.name} edge, to compare a bundle with", "read", ""
         )
-        + f"MATCH ()-[h:{e.name}]->()\nRETURN {returns}\n"
+        + f"MATCH ()-[h:{e.name}]->()\nRETURN {returns}\n",
+        # A later bundle corrects or withdraws a row: its edge is read (to keep it in the history)
+        # and deleted by its identity.
+        f"load/{e.name.lower()}_one.cypher": _header(
+            f"one {e.name} edge by its identity: its two ends and its properties", "read", "eid"
+        )
+        + f"MATCH (a)-[h:{e.name} {{eid: $eid}}]->(b)\n"
+        + f"RETURN {_end_key('a', [s for s, _ in e.pairs])} AS src, {_end_key('b', [d for _, d in e.pairs])} AS dst"
+        + "".join(f", h.{p} AS {p}" for p in e.properties)
+        + "\n",
+        f"load/{e.name.lower()}_delete.cypher": _header(
+            f"delete one {e.name} edge by its identity (a corrected or withdrawn bundle row)",
+            "write",
+            "eid",
+            e.name,
+        )
+        + f"MATCH ()-[h:{e.name} {{eid: $eid}}]->()\nDELETE h\n",
     }
     for src, dst in e.pairs:
         slug = edge_slug(e, src, dst)

@@ -7,7 +7,7 @@ keeps a city-scale load within its memory budget.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +23,15 @@ from graph_credit.model import (
     Role,
 )
 from loaders.columns import KeyMap
-from loaders.csvio import parse_bools, parse_numbers, parse_shares, read_csv, read_header
+from loaders.csvio import (
+    parse_bools,
+    parse_codes,
+    parse_dates,
+    parse_numbers,
+    parse_shares,
+    read_csv,
+    read_header,
+)
 from loaders.rows import (
     Rows,
     check_uscc,
@@ -79,7 +87,16 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "projects.csv": (("code", "name", "kind"), ("region_code", "status", "started", "ended", "outcome")),
     "participations.csv": (("enterprise", "project", "role"), ()),
     "guarantees.csv": (("guarantor", "debtor"), ("amount", "since", "until")),
+    "withdrawals.csv": (("file", "key", "reason", "authority", "date"), ()),
 }
+# The rows a withdrawal may name: file -> (edge identity tag, the fields of its `key`, in order).
+WITHDRAWABLE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "holdings.csv": ("H", ("holder", "target", "since")),
+    "roles.csv": ("O", ("person", "enterprise", "role", "since")),
+    "guarantees.csv": ("G", ("guarantor", "debtor", "since")),
+    "participations.csv": ("P", ("enterprise", "project", "role")),
+}
+WITHDRAWAL_COLUMNS = ("edge", "eid", "file", "key", "reason", "authority", "date", "_line")
 REQUIRED_FILES = ("enterprises.csv", "persons.csv", "holdings.csv", "roles.csv", "records.csv")
 
 
@@ -105,6 +122,8 @@ class ValidatedBundle:
     row_counts: dict[str, int]
     warnings: list[str]
     over_full: pd.DataFrame  # target, date, total: holdings above 100% on a date
+    # rows of earlier bundles said to be wrong (WITHDRAWAL_COLUMNS), each with its edge identity
+    withdrawals: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=WITHDRAWAL_COLUMNS))
 
 
 class _Checker:
@@ -125,6 +144,7 @@ class _Checker:
         self.projects = KeyMap(known.projects)
         self.project_rejected = KeyMap([])
         self.capital_by_uscc = pd.Series(dtype="float64")
+        self.withdrawals = pd.DataFrame(columns=WITHDRAWAL_COLUMNS)
 
     def open(self, name: str) -> Rows:
         raw = read_csv(self.folder / name)
@@ -491,6 +511,77 @@ class _Checker:
             self.edges[("GUARANTEES", kind, "Enterprise")] = part
         self.done(r)
 
+    def withdrawals_csv(self) -> None:
+        r = self.open("withdrawals.csv")
+        r.required("file", "key", "reason", "authority", "date")
+        when = dates(r, "date")
+        files = r.col("file").str.strip().str.lower()
+        r.reject(
+            (files != "") & ~files.isin(list(WITHDRAWABLE)),
+            "file",
+            "file must be one of " + ", ".join(WITHDRAWABLE) + " (a record is withdrawn by its status)",
+        )
+        edge = pd.Series("", index=r.df.index, dtype=object)
+        eid = pd.Series("", index=r.df.index, dtype=object)
+        why = pd.Series(None, index=r.df.index, dtype=object)
+        for i in np.flatnonzero(r.ok.to_numpy()):
+            try:
+                edge.iat[i], eid.iat[i] = self._withdrawn_row(files.iat[i], r.col("key").iat[i])
+            except ValueError as exc:
+                why.iat[i] = str(exc)
+        r.reject(why.notna(), "key", why)
+        ok = r.ok
+        self.withdrawals = pd.DataFrame(
+            {
+                "edge": edge[ok],
+                "eid": eid[ok],
+                "file": files[ok],
+                "key": r.col("key")[ok],
+                "reason": r.col("reason")[ok],
+                "authority": r.col("authority")[ok],
+                "date": when[ok],
+                "_line": r.df["_line"][ok],
+            }
+        )
+        self.done(r)
+
+    def _withdrawn_row(self, file: str, key: str) -> tuple[str, str]:
+        """The edge kind and identity of the row `key` names in `file` (its fields joined by `|`)."""
+        tag, fields = WITHDRAWABLE[file]
+        parts = [p.strip() for p in key.split("|")]
+        if len(parts) != len(fields):
+            raise ValueError(f"key must be {'|'.join(fields)} (an empty since is written as nothing)")
+        values = []
+        for name, v in zip(fields, parts, strict=True):
+            if name in ("holder", "guarantor", "person"):
+                if name != "person" and ids.uscc_valid_mask(pd.Series([v.upper()]))[0]:
+                    values.append(v.upper())
+                    continue
+                found = self.person_keys.get(pd.Series([v])).iat[0]
+                if not isinstance(found, str):
+                    raise ValueError(f"unknown person {v!r} in {name}: list the person in persons.csv")
+                values.append(found)
+            elif name in ("target", "debtor", "enterprise"):
+                if not ids.uscc_valid_mask(pd.Series([v.upper()]))[0]:
+                    raise ValueError(f"{name} {v!r} is not a valid USCC")
+                values.append(v.upper())
+            elif name == "since":
+                day, bad = parse_dates(pd.Series([v]))
+                if bad.iat[0]:
+                    raise ValueError(f"since {v!r} is not a date")
+                values.append(date_key(day).iat[0])
+            elif name == "role" and file == "roles.csv":
+                role, bad = parse_codes(pd.Series([v]), spellings(Role), None)
+                if bad.iat[0] or not isinstance(role.iat[0], str):
+                    raise ValueError(f"role {v!r} is not an office role")
+                values.append(role.iat[0])
+            else:
+                values.append(v)
+        edge = {"H": "HOLDS", "G": "GUARANTEES", "P": "PARTICIPATES_IN"}.get(tag)
+        if edge is None:
+            edge = "LEGAL_REP_OF" if values[2] == Role.LEGAL_REP.value else "SERVES_AS"
+        return edge, "|".join([tag, *values])
+
 
 def read_bundle(
     folder: Path,
@@ -530,4 +621,5 @@ def read_bundle(
         row_counts=checker.row_counts,
         warnings=warnings,
         over_full=checker.over_full,
+        withdrawals=checker.withdrawals,
     )

@@ -9,6 +9,7 @@ LadybugDB), changed ones a bulk update (LOAD FROM on LadybugDB, UNWIND on Neo4j)
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from graph_credit.schema import edge_slug, load_query_name, node_slug
 from graph_credit.store.base import GraphStore
 from loaders.bundle import Known, ValidatedBundle, read_bundle
 from loaders.columns import arrow_strings
+from loaders.corrections import RecordCorrections
+from loaders.withdrawals import plan_withdrawals, withdrawn_before, without_withdrawn
 
 
 @dataclass
@@ -47,6 +50,9 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     restrictions: dict[str, object] | None = None  # what deriving joint-punishment restrictions did
+    # records whose subject, named persons, kind or status a later bundle corrected, per change
+    corrections: dict[str, int] = field(default_factory=dict)
+    withdrawn: int = 0  # rows of earlier bundles withdrawn by this one (withdrawals.csv)
 
     @property
     def total_rejected(self) -> int:
@@ -200,6 +206,13 @@ def load_bundle(
         capital_of=capital_of,
     )
     bundle = read_bundle(folder, known, secret, progress)
+    by = f"load of bundle {Path(folder).name}"
+    withdrawn = withdrawn_before(store)
+    wd = plan_withdrawals(store, bundle, by, withdrawn)
+    if wd.rejected:
+        bundle.rejects["withdrawals.csv"] = pd.concat(
+            [bundle.rejects["withdrawals.csv"], pd.DataFrame(wd.rejected)], ignore_index=True
+        )
     t_read = time.perf_counter()
 
     report = LoadReport(
@@ -215,12 +228,23 @@ def load_bundle(
 
     stored: dict[str, pa.Table | None] = {}
     touched = _Touched()
+    fix = RecordCorrections.of(bundle, by=by, on=dt.date.today())
+    fix.read_links(store)
     for plan in table_plans(bundle):
         if plan.kind not in stored:
             # An empty table (a first load) needs no comparison: skip reading it back.
             empty = (plan.kind == "Enterprise" and not len(ent)) or (plan.kind == "Project" and not len(proj))
             stored[plan.kind] = None if empty else _stored(store, plan)
-        new, changed, same = _split(plan, plan.table(), stored[plan.kind])
+        table = plan.table()
+        if plan.kind == "CreditRecord":
+            table = fix.records_table(store, table, stored[plan.kind])
+        if plan.is_edge:
+            table, left_out = without_withdrawn(table, withdrawn)
+            if left_out:
+                report.warnings.append(
+                    f"{plan.kind}: {left_out:,} row(s) not loaded: withdrawn by an earlier load"
+                )
+        new, changed, same = _split(plan, table, stored[plan.kind])
         touched.note(plan, new, changed)
         store.bulk_write(plan.insert_query, new)
         if plan.update_query:
@@ -230,6 +254,12 @@ def load_bundle(
         counts.updated += changed.num_rows
         counts.unchanged += same
         progress(f"wrote {plan.slug}")
+    touched.records |= fix.write(store)
+    report.corrections = dict(fix.counts)
+    if wd.steps:
+        store.write_many(wd.steps)  # each edge and what it was go together
+        touched.enterprises |= wd.enterprises
+    report.withdrawn = wd.withdrawn
 
     t_end = time.perf_counter()
     report.seconds = {

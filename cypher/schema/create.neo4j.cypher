@@ -9,6 +9,7 @@ CREATE CONSTRAINT project_code IF NOT EXISTS FOR (n:Project) REQUIRE n.code IS U
 CREATE CONSTRAINT credit_record_record_id IF NOT EXISTS FOR (n:CreditRecord) REQUIRE n.record_id IS UNIQUE;
 CREATE CONSTRAINT restriction_rid IF NOT EXISTS FOR (n:Restriction) REQUIRE n.rid IS UNIQUE;
 CREATE CONSTRAINT record_event_event_id IF NOT EXISTS FOR (n:RecordEvent) REQUIRE n.event_id IS UNIQUE;
+CREATE CONSTRAINT correction_correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.correction_id IS UNIQUE;
 CREATE CONSTRAINT task_task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.task_id IS UNIQUE;
 CREATE INDEX holds_eid IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.eid);
 CREATE INDEX legal_rep_of_eid IF NOT EXISTS FOR ()-[r:LEGAL_REP_OF]-() ON (r.eid);

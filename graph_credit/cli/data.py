@@ -81,6 +81,13 @@ def _print_load_report(report) -> None:  # type: ignore[no-untyped-def]
         out.print(
             f"[red]{report.total_rejected:,} row(s) rejected[/]; kept with reasons in {report.rejected_dir}"
         )
+    if report.withdrawn:
+        out.print(f"withdrawn: {report.withdrawn:,} row(s) of earlier bundles (kept as corrections)")
+    if report.corrections:
+        out.print(
+            "corrected records (record history shows each): "
+            + ", ".join(f"{what} {n:,}" for what, n in sorted(report.corrections.items()))
+        )
     if report.restrictions:
         r = report.restrictions
         out.print(

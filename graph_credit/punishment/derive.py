@@ -14,7 +14,13 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from graph_credit.model import DERIVED_NODE_KINDS, RECORD_FIELDS, VOID_STATUSES
+from graph_credit.model import (
+    CORRECTION_ACTIONS,
+    DERIVED_NODE_KINDS,
+    RECORD_FIELDS,
+    SOURCE_STATUS_ACTION,
+    VOID_STATUSES,
+)
 from graph_credit.punishment.catalogue import OFFICE_ROLES, MeasureCatalogue, matches
 
 # A record as derivation reads it: its fields but the free-text summary, and its subject.
@@ -98,23 +104,31 @@ def timelines(records: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     final_state = np.full(len(out), "", dtype=object)
     final_since = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
     reason = np.full(len(out), "", dtype=object)
-    # A status loaded from a bundle, with no event to date it.
-    loaded_withdrawn = np.isin(status, VOID_STATUSES)
-    final_state[loaded_withdrawn] = "withdrawn"
-    reason[loaded_withdrawn] = (
-        "status " + status[loaded_withdrawn] + " loaded from the source; date not recorded"
-    )
-    loaded_repaired = status == "repaired"
-    final_state[loaded_repaired] = "ended"
-    reason[loaded_repaired] = "repaired (status loaded from the source; date not recorded)"
-    loaded_expired = status == "expired"
-    final_state[loaded_expired] = "ended"
-    final_since[loaded_expired] = valid_until[loaded_expired] + ONE_DAY
-    reason[loaded_expired] = np.where(
-        valid_until[loaded_expired].notna(), "expired (validity ended)", "expired (date not recorded)"
-    )
+
+    def loaded(at: np.ndarray) -> None:
+        """A status the source gave (with the record, or on a later load), with no date of its own."""
+        st = status[at]
+        suspended[at] = np.where(st == "under_objection", "/", "")
+        final_state[at], reason[at] = "", ""
+        final_since.iloc[at] = pd.NaT
+        void = at[np.isin(st, VOID_STATUSES)]
+        final_state[void] = "withdrawn"
+        reason[void] = "status " + status[void] + " loaded from the source; date not recorded"
+        repaired = at[st == "repaired"]
+        final_state[repaired] = "ended"
+        reason[repaired] = "repaired (status loaded from the source; date not recorded)"
+        expired = at[st == "expired"]
+        final_state[expired] = "ended"
+        final_since.iloc[expired] = valid_until.iloc[expired] + ONE_DAY
+        reason[expired] = np.where(
+            valid_until.iloc[expired].notna(), "expired (validity ended)", "expired (date not recorded)"
+        )
+
+    loaded(np.arange(len(out)))
     exit_on = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
 
+    if len(events):
+        events = events[~events["action"].isin(CORRECTION_ACTIONS)]
     if len(events):
         ev = events.sort_values(["record_id", "seq"], kind="stable").reset_index(drop=True)
         pos = pd.Series(np.arange(len(out)), index=out["record_id"])
@@ -152,6 +166,9 @@ def timelines(records: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
                 final_since.iloc[i] = on
             elif action == "objection" or st == "under_objection":
                 pass  # the open interval above
+        from_source = idx[last_action == SOURCE_STATUS_ACTION]
+        if len(from_source):
+            loaded(from_source)
     out["status"] = status
     out["suspended"] = suspended
     out["final_state"] = final_state

@@ -19,7 +19,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from graph_credit.errors import InvalidInput, NotFound
-from graph_credit.model import NODE_KINDS, PropType, RecordKind, RecordStatus
+from graph_credit.model import CORRECTION_ACTIONS, NODE_KINDS, PropType, RecordKind, RecordStatus
 from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
 from graph_credit.punishment.frames import arrow_table, py_date, to_date
 from graph_credit.punishment.lookup import subject_kind
@@ -74,7 +74,10 @@ def _append(
 ) -> Transition:
     record_id = record["record_id"]
     history = store.read("punishment/events_of", record_id=record_id)
-    last_on = max((py_date(e["on_date"]) for e in history if e.get("on_date")), default=None)
+    # A correction a load recorded explains a change of the record, not of its status: it does
+    # not stop a transition being recorded as of the day it happened.
+    dated = [e for e in history if e.get("on_date") and e.get("action") not in CORRECTION_ACTIONS]
+    last_on = max((py_date(e["on_date"]) for e in dated), default=None)
     if last_on and on < last_on:
         raise InvalidInput(f"record {record_id}: on {on} is before its last transition on {last_on}")
     decided = py_date(record.get("decision_date"))

@@ -55,6 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "projects.csv": ("code", "name", "kind", "region_code", "status", "started", "ended", "outcome"),
     "participations.csv": ("enterprise", "project", "role"),
     "guarantees.csv": ("guarantor", "debtor", "amount", "since", "until"),
+    "withdrawals.csv": ("file", "key", "reason", "authority", "date"),
 }
 
 AUTHORITY = "佳木斯市市场监督管理局"
@@ -187,6 +188,13 @@ class World:
             amount=amount,
             since=since,
             until=until,
+        )
+
+    def withdraw(self, file: str, *key: str, reason: str = "登记错误", date: str = "2024-07-01") -> None:
+        """Say that a row loaded before was wrong; `key` names it by its identifying fields."""
+        self.rows["withdrawals.csv"].append(
+            {"file": file, "key": "|".join(self._ref(k) for k in key), "reason": reason}
+            | {"authority": AUTHORITY, "date": date}
         )
 
     def row(self, file: str, **match: str) -> dict[str, str]:

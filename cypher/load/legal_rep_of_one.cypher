@@ -1,0 +1,6 @@
+// purpose: one LEGAL_REP_OF edge by its identity: its two ends and its properties
+// mode: read
+// params: eid
+// generated from graph_credit/model.py by `python -m graph_credit.schema`: do not edit
+MATCH (a)-[h:LEGAL_REP_OF {eid: $eid}]->(b)
+RETURN a.pkey AS src, b.uscc AS dst, h.role AS role, h.since AS since, h.until AS until
