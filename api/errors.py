@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas.common import ErrorDetail, ErrorResponse
-from graph_credit.console import ConsoleRefused
+from graph_credit.console import ConsoleRefused, QueryTooDeep
 from graph_credit.errors import EngineError, GraphCreditError, InvalidIdentifier, InvalidInput, NotFound
 
 log = logging.getLogger("graph_credit.api")
@@ -33,6 +33,8 @@ def _body(status: int, code: str, message: str, fields: list[dict[str, str]] | N
 def domain_status(exc: GraphCreditError) -> tuple[int, str]:
     if isinstance(exc, NotFound):
         return 404, "not_found"
+    if isinstance(exc, QueryTooDeep):
+        return 422, "query_too_deep"
     if isinstance(exc, ConsoleRefused):
         return 400, "console_refused"
     if isinstance(exc, InvalidIdentifier):

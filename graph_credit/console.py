@@ -16,6 +16,13 @@ Read-only by construction, in three layers, each enough against graph writes on 
    contain none of the words below anywhere.
 3. A row limit (rows are fetched up to it and the rest dropped) and a time limit (the engine
    interrupts the query).
+
+Apart from writes, the engine's parser itself is a target: it recurses once per bracket level on
+the process's stack, so `RETURN ((((…1…))))` 3,500 deep or `[` 1,000 deep kills the whole
+process (segfault, the API with it), and its time grows steeply with depth long before that (200
+`[` levels take 7 s of parsing that the time limit does not interrupt). So brackets, parentheses
+and braces outside strings and comments may nest at most `MAX_NESTING` deep (`QueryTooDeep`);
+real queries stay under ten.
 """
 
 from __future__ import annotations
@@ -30,6 +37,9 @@ from typing import Any, Protocol
 from graph_credit.errors import EngineError, InvalidInput
 
 MAX_TEXT = 20_000
+#: Deepest nesting of (), [] and {} accepted (see the module's docstring for why).
+MAX_NESTING = 32
+_OPENERS, _CLOSERS = frozenset("([{"), frozenset(")]}")
 START_WORDS = frozenset({"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "EXPLAIN", "PROFILE"})
 #: Words refused anywhere outside string literals: writes, file and extension access,
 #: procedures, transaction control, database switching.
@@ -45,6 +55,10 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 class ConsoleRefused(InvalidInput):
     """The console will not run this text; the message says why."""
+
+
+class QueryTooDeep(ConsoleRefused):
+    """Brackets nested deeper than the parser can take safely."""
 
 
 class _ReadOnlyStore(Protocol):
@@ -106,11 +120,34 @@ def code_only(text: str) -> str:
     return "".join(out)
 
 
+def nesting_depth(code: str) -> int:
+    """The deepest nesting of (), [] and {} in `code` (strings and comments already taken out).
+    Unbalanced closers are left to the engine to refuse."""
+    depth = deepest = 0
+    for c in code:
+        if c in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in _CLOSERS and depth:
+            depth -= 1
+    return deepest
+
+
+def check_nesting(code: str) -> None:
+    """Refuse code nested deeper than `MAX_NESTING`: the engine's parser crashes the process on it."""
+    deepest = nesting_depth(code)
+    if deepest > MAX_NESTING:
+        raise QueryTooDeep(
+            f"brackets nest {deepest:,} deep; at most {MAX_NESTING} levels of (), [] and {{}} are accepted"
+        )
+
+
 def check(text: str) -> str:
     """The statement to run (without a trailing semicolon), or `ConsoleRefused` saying why."""
     if len(text) > MAX_TEXT:
         raise ConsoleRefused(f"the query has {len(text):,} characters; at most {MAX_TEXT:,} are accepted")
     code = code_only(text).strip()
+    check_nesting(code)
     if code.endswith(";"):
         code = code[:-1].rstrip()
         text = text[: text.rstrip().rfind(";")]

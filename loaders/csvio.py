@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,9 @@ from loaders.columns import KeyMap, arrow_strings
 TRUE_WORDS = {"true", "yes", "1", "是", "y", "t"}
 FALSE_WORDS = {"false", "no", "0", "否", "n", "f"}
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d")
+#: The longest field accepted, in characters: names, addresses and reasons stay far below it, and
+#: a longer one (a stray quote's swallowed lines, a pasted document) would travel into every answer.
+MAX_FIELD = 4000
 
 
 @dataclass
@@ -109,41 +114,167 @@ def _fast_read(path: Path, encoding: str) -> tuple[pd.DataFrame, bool]:
     return frame, not bad
 
 
-def _exact_read(path: Path, encoding: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The csv module: slower, but knows each record's first line and reports ragged rows."""
+class _Lines:
+    """The decoded lines of a file for `csv.reader`, numbered, with the lines a record took kept
+    so that they can be handed back (read again) when the record turns out to be a fold."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self._source = source
+        self._back: deque[tuple[int, str]] = deque()
+        self._next_no = 1
+        self.taken: list[tuple[int, str]] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._back:
+            no, line = self._back.popleft()
+        else:
+            line = next(self._source)
+            no, self._next_no = self._next_no, self._next_no + 1
+        self.taken.append((no, line))
+        return line
+
+    def give_back(self, lines: list[tuple[int, str]]) -> None:
+        self._back.extendleft(reversed(lines))
+
+
+def _decoded_lines(path: Path, encoding: str, bad_lines: dict[int, str]) -> Iterator[str]:
+    """The file's lines decoded; a line in `bad_lines` (it does not decode) with its bad bytes
+    replaced, so that the row holding it can still be cut out and kept aside."""
+    codec = _py_encoding(encoding)
+    with path.open("rb") as f:
+        for no, raw in enumerate(f, start=1):
+            text = raw.decode(codec, errors="replace" if no in bad_lines else "strict")
+            yield text.lstrip("\ufeff") if no == 1 else text
+
+
+def _looks_like_rows(lines: list[tuple[int, str]], width: int) -> bool:
+    return any(len(next(csv.reader([text]), [])) == width for _, text in lines)
+
+
+def _exact_read(path: Path, encoding: str, bad_lines: dict[int, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The csv module: slower, but knows each record's lines and reports ragged rows.
+
+    A record over several lines whose width is wrong, or whose quoted line breaks swallowed a
+    line that is a row of the header's width on its own, is a quote left open: the field took
+    the lines up to the next quote. It is rejected at the line where it starts, and the lines
+    after that one are read again as rows of their own. (A genuine field with line breaks whose
+    lines each hold exactly as many commas as a row would be taken for one too: refused rather
+    than folded.)"""
     rows, lines, malformed = [], [], []
-    with path.open(encoding=_py_encoding(encoding), newline="") as f:
-        reader = csv.reader(f)
+    source = _Lines(_decoded_lines(path, encoding, bad_lines))
+    limit = csv.field_size_limit()
+    csv.field_size_limit(1 << 30)  # a long field is rejected below, with its line, not raised
+    try:
+        reader = csv.reader(source)
         header = _clean_header(next(reader, []))
-        start = reader.line_num + 1
+        width = len(header)
+
+        def reject(record: list[str], line: int, why: str) -> None:
+            padded = (record + [""] * width)[:width]
+            malformed.append([*padded, line, "", why])
+
+        source.taken = []
         for record in reader:
+            taken, source.taken = source.taken, []
+            start, end = taken[0][0], taken[-1][0]
             if not record:
-                start = reader.line_num + 1
                 continue
-            if len(record) != len(header):
-                padded = (record + [""] * len(header))[: len(header)]
-                malformed.append(
-                    [*padded, start, "", f"row has {len(record)} fields, the header has {len(header)}"]
+            undecodable = [no for no, _ in taken if no in bad_lines]
+            if end > start and (len(record) != width or _looks_like_rows(taken[1:], width)):
+                reject(
+                    next(csv.reader([taken[0][1]]), []),  # the opening line alone, as it came
+                    start,
+                    f"a quote opened on line {start} is not closed before the row ends "
+                    f"(it would take lines {start}-{end} as one row); the lines after it are read as rows",
                 )
+                source.give_back(taken[1:])
+            elif undecodable:
+                reject(record, start, bad_lines[undecodable[0]])
+            elif len(record) != width:
+                reject(record, start, f"row has {len(record)} fields, the header has {width}")
             else:
                 rows.append([v.strip() for v in record])
                 lines.append(start)
-            start = reader.line_num + 1
+    finally:
+        csv.field_size_limit(limit)
     frame = pd.DataFrame(rows, columns=header, dtype="str")
     frame["_line"] = np.array(lines, dtype=np.int64)
     bad = pd.DataFrame(malformed, columns=[*header, "_line", "_column", "_reason"], dtype=object)
     return frame, bad
 
 
+def _undecodable_lines(path: Path, encoding: str) -> dict[int, str]:
+    """Lines that do not decode in `encoding`, each with why (the first bad byte's position)."""
+    out: dict[int, str] = {}
+    codec = _py_encoding(encoding)
+    with path.open("rb") as f:
+        for no, raw in enumerate(f, start=1):
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                out[no] = (
+                    f"line {no} is not valid {encoding} (byte 0x{raw[exc.start]:02X} at byte "
+                    f"{exc.start + 1} of the line) while the file is {encoding}: another encoding pasted in?"
+                )
+    return out
+
+
+def choose_encoding(path: Path) -> tuple[str, dict[int, str]]:
+    """The file's encoding, decided for the whole file, and the lines that do not decode in it.
+
+    Strict UTF-8 when every byte decodes. Otherwise lines are counted: a line with non-ASCII
+    text that is valid UTF-8 is a UTF-8 line (GBK text almost never is), one that is not valid
+    UTF-8 a GB18030 line; the file takes the more common, and lines that do not decode in it are
+    rejected with their line number instead of the whole file failing or turning into mojibake."""
+    if detect_encoding(path) == "utf-8":
+        return "utf-8", {}
+    utf8 = other = 0
+    with path.open("rb") as f:
+        for raw in f:
+            if raw.isascii():
+                continue
+            try:
+                raw.decode("utf-8")
+                utf8 += 1
+            except UnicodeDecodeError:
+                other += 1
+    encoding = "utf-8" if utf8 > other else "gb18030"
+    return encoding, _undecodable_lines(path, encoding)
+
+
+def _too_long(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `frame` with a field above MAX_FIELD characters, as malformed rows (first such column)."""
+    column = pd.Series("", index=frame.index, dtype=object)
+    size = pd.Series(0, index=frame.index, dtype=np.int64)
+    for name in reversed([c for c in frame.columns if c != "_line"]):
+        lengths = frame[name].str.len().fillna(0).astype(np.int64)
+        over = lengths > MAX_FIELD
+        column[over], size[over] = name, lengths[over]
+    hit = column != ""
+    out = frame[hit].copy()
+    out["_column"] = column[hit]
+    out["_reason"] = [f"field of {n:,} characters; at most {MAX_FIELD:,} are accepted" for n in size[hit]]
+    return out
+
+
 def read_csv(path: Path) -> RawFile:
-    encoding = detect_encoding(path)
-    frame, clean = _fast_read(path, encoding)
+    encoding, bad_lines = choose_encoding(path)
+    clean = False
+    if not bad_lines:
+        frame, clean = _fast_read(path, encoding)
     if clean and _count_lines(path) == len(frame) + 1:
         # One record per line and no blank lines, so record i starts on line i + 2.
         frame["_line"] = np.arange(2, len(frame) + 2)
         malformed = pd.DataFrame(columns=[*frame.columns, "_column", "_reason"])
     else:
-        frame, malformed = _exact_read(path, encoding)
+        frame, malformed = _exact_read(path, encoding, bad_lines)
+    long = _too_long(frame)
+    if len(long):
+        frame = frame.drop(index=long.index).reset_index(drop=True)
+        malformed = pd.concat([malformed, long], ignore_index=True) if len(malformed) else long
     return RawFile(path.name, frame, encoding, malformed)
 
 

@@ -24,7 +24,7 @@ from graph_credit.model import EDGE_KINDS, NODE_KINDS, PropType
 from graph_credit.punishment.query_names import BY_KIND
 from graph_credit.schema import edge_slug, load_query_name, node_slug
 from graph_credit.store.base import GraphStore
-from loaders.bundle import Known, ValidatedBundle, read_bundle
+from loaders.bundle import BundleError, Known, ValidatedBundle, read_bundle
 from loaders.columns import arrow_strings
 from loaders.corrections import RecordCorrections
 from loaders.withdrawals import plan_withdrawals, withdrawn_before, without_withdrawn
@@ -205,6 +205,7 @@ def load_bundle(
         projects=proj["key"] if len(proj) else (),
         capital_of=capital_of,
     )
+    rejects_to = rejects_target(folder, rejected_dir)
     bundle = read_bundle(folder, known, secret, progress)
     by = f"load of bundle {Path(folder).name}"
     withdrawn = withdrawn_before(store)
@@ -224,7 +225,7 @@ def load_bundle(
         warnings=bundle.warnings,
         over_full=bundle.over_full.to_dict("records"),
     )
-    report.rejected_dir = _write_rejects(bundle, rejected_dir or Path(folder) / "rejected")
+    report.rejected_dir = _write_rejects(bundle, rejects_to)
 
     stored: dict[str, pa.Table | None] = {}
     touched = _Touched()
@@ -323,16 +324,60 @@ def _derive_restrictions(
             store.bulk_write(BY_KIND[kind].target_names, table)
 
 
+def rejects_target(folder: Path, rejected_dir: Path | None) -> Path:
+    """The folder under which this load may keep its rejected rows (default DIR/rejected), or
+    `BundleError` if writing there could touch what the loader does not own.
+
+    A load once deleted the bundle's own CSV files when given `--rejected-dir DIR`, and the files
+    of another folder through a symlinked `DIR/rejected`: so a target that is the bundle folder,
+    holds the bundle or any of its files, or is a symlink is refused, and each run
+    writes into a new folder of its own (`_write_rejects`) and deletes nothing."""
+    out = rejected_dir if rejected_dir is not None else Path(folder) / "rejected"
+    if out.is_symlink():
+        raise BundleError(f"the rejected-rows folder {out} is a symlink; name a real folder")
+    home, target = Path(folder).resolve(), out.resolve()
+    if target == home or target in home.parents:
+        raise BundleError(
+            f"the rejected-rows folder {out} is or holds the bundle folder {folder}; name another folder"
+        )
+    if target.is_dir():
+        # the same files under other names: hard links, symlinks to them
+        mine = {_identity(p) for p in home.glob("*.csv")}
+        theirs = sorted(p.name for p in target.iterdir() if p.is_file() and _identity(p) in mine)
+        if theirs:
+            raise BundleError(
+                f"the rejected-rows folder {out} holds the bundle's files ({', '.join(theirs)}); "
+                "name another folder"
+            )
+    elif target.exists():
+        raise BundleError(f"the rejected-rows target {out} is not a folder")
+    return out
+
+
+def _identity(p: Path) -> tuple[int, int]:
+    st = p.stat()
+    return st.st_dev, st.st_ino
+
+
 def _write_rejects(bundle: ValidatedBundle, out: Path) -> str | None:
-    """Keep rejected rows aside, unchanged, with line, column and reason; stale files go."""
-    if out.exists():
-        for old in out.glob("*.csv"):
-            old.unlink()
+    """Keep rejected rows aside, unchanged, with line, column and reason, in a new folder under
+    `out` named for this run (nothing there is overwritten or deleted; older runs' folders stay)."""
     bad = {name: df for name, df in bundle.rejects.items() if len(df)}
     if not bad:
         return None
     out.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    for n in range(1, 1000):
+        run = out / (stamp if n == 1 else f"{stamp}-{n}")
+        try:
+            run.mkdir()  # exist_ok=False: a folder this run alone created
+        except FileExistsError:
+            continue
+        break
+    else:
+        raise BundleError(f"could not create a new folder for rejected rows under {out}")
     for name, df in bad.items():
         cols = [c for c in df.columns if c not in ("_line", "_column", "_reason")]
-        df[[*cols, "_line", "_column", "_reason"]].to_csv(out / name, index=False, encoding="utf-8")
-    return str(out)
+        with (run / name).open("x", encoding="utf-8", newline="") as f:  # "x": never overwrite
+            df[[*cols, "_line", "_column", "_reason"]].to_csv(f, index=False)
+    return str(run)

@@ -102,7 +102,10 @@ def load(
     db: DbOption = None,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any row was rejected.")] = False,
     rejected_dir: Annotated[
-        Path | None, typer.Option(help="Where rejected rows go (default DIR/rejected).")
+        Path | None,
+        typer.Option(
+            help="Folder under which each run keeps its rejected rows in a new folder of its own (default DIR/rejected); never the bundle folder or a symlink."
+        ),
     ] = None,
     json_out: JsonFlag = False,
 ) -> None:

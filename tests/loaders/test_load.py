@@ -11,7 +11,7 @@ import pytest
 from graph_credit.stats import graph_stats
 from graph_credit.store.base import GraphStore
 from loaders.bundle import BundleError
-from loaders.load import load_bundle
+from loaders.load import LoadReport, load_bundle
 from tests.conftest import SECRET
 
 A = "91350100M000100Y43"  # 佳木斯甲实业
@@ -19,8 +19,9 @@ B = "91110000600037341L"  # 佳木斯乙投资, holds 40% of A through subscribe
 PINNED_HOLDS_EID = "H|91110000600037341L|91350100M000100Y43|2015-01-01"
 
 
-def _rejects(folder: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(folder / "rejected" / name, dtype=str, keep_default_na=False)
+def _rejects(report: LoadReport, name: str) -> pd.DataFrame:
+    assert report.rejected_dir is not None
+    return pd.read_csv(Path(report.rejected_dir) / name, dtype=str, keep_default_na=False)
 
 
 def test_good_rows_load_and_bad_rows_are_kept_aside_with_reasons(store: GraphStore, bundle: Path) -> None:
@@ -32,21 +33,21 @@ def test_good_rows_load_and_bad_rows_are_kept_aside_with_reasons(store: GraphSto
         "roles.csv": 1,
         "records.csv": 2,
     }
-    ent = _rejects(bundle, "enterprises.csv")
+    ent = _rejects(report, "enterprises.csv")
     assert ent.loc[0, "uscc"] == "91350100M000100Y44"
     assert (ent.loc[0, "_line"], ent.loc[0, "_column"]) == ("4", "uscc")
     assert "check character '4', expected '3'" in ent.loc[0, "_reason"]
 
-    hold = _rejects(bundle, "holdings.csv").set_index("_line")
+    hold = _rejects(report, "holdings.csv").set_index("_line")
     assert hold.loc["6", "_column"] == "ratio" and "without %" in hold.loc["6", "_reason"]
     assert hold.loc["7", "_reason"].startswith("unknown person P9")
     # A reference to a rejected row says where that row was rejected.
     assert hold.loc["8", "_reason"] == "refers to rejected person P3 (persons.csv line 4)"
 
-    rec = _rejects(bundle, "records.csv").set_index("_line")
+    rec = _rejects(report, "records.csv").set_index("_line")
     assert rec.loc["3", "_column"] == "decision_date" and "2023-02-30" in rec.loc["3", "_reason"]
     assert rec.loc["5", "_reason"] == "act_date is after decision_date"
-    assert _rejects(bundle, "roles.csv").loc[0, "_reason"] == "until is before since"
+    assert _rejects(report, "roles.csv").loc[0, "_reason"] == "until is before since"
 
     stats = graph_stats(store)
     assert stats["nodes"] == {"Enterprise": 3, "Person": 3, "Project": 0, "CreditRecord": 2}
@@ -181,7 +182,7 @@ def test_multiline_fields_blank_lines_and_ragged_rows_keep_true_line_numbers(
     )
     report = load_bundle(store, bundle, SECRET)
     assert report.nodes["Enterprise"].inserted == 1
-    ent = _rejects(bundle, "enterprises.csv").set_index("_line")
+    ent = _rejects(report, "enterprises.csv").set_index("_line")
     assert ent.loc["5", "_reason"] == "row has 4 fields, the header has 3"
     assert "check character" in ent.loc["6", "_reason"]
     stored = store.read("load/enterprise_by_uscc", uscc=A)[0]
