@@ -72,7 +72,8 @@ def test_a_withdrawal_of_a_row_never_loaded_is_rejected_with_why(store: GraphSto
 
     report = load_bundle(store, w.folder, SECRET)
     assert report.rejected["withdrawals.csv"] == 3 and report.withdrawn == 0
-    text = (w.folder / "rejected" / "withdrawals.csv").read_text(encoding="utf-8")
+    assert report.rejected_dir is not None
+    text = (Path(report.rejected_dir) / "withdrawals.csv").read_text(encoding="utf-8")
     assert "no row of holdings.csv with this key is loaded" in text
     assert "file must be one of" in text and "key must be holder|target|since" in text
     assert w.key("W") in _owners(store, w.uscc["T"], DAYS[-1])
