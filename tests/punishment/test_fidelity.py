@@ -1,0 +1,196 @@
+"""Who a measure reaches, read from the seed text it cites (issue 16), each on a tiny bundle in
+each engine. The seed quoted is 004_52e23ac73ce511d6.txt (the district's joint reward and
+punishment implementation plan), cited as 004 §N by the catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph_credit import punishment as pu
+from graph_credit.errors import InvalidInput
+from graph_credit.punishment.catalogue import DEFAULT_CATALOGUE, load_catalogue, parse_catalogue
+from graph_credit.store.base import GraphStore
+from tests.support.world import World
+
+ON = "2022-01-01"
+
+
+def reached(store: GraphStore, w: World, who: str, on: str = ON) -> set[tuple[str, str]]:
+    r = pu.restrictions(store, w.key(who), on)
+    return {(i.measure_code, i.role) for i in r.items if i.state == "active"}
+
+
+def board(
+    tmp_path: Path,
+    store: GraphStore,
+    kind: str = "blacklist",
+    responsible: str = "D2;V2;S",
+    valid_until: str = "2024-05-01",
+) -> World:
+    """Enterprise A sanctioned for an act of 2019-06-01: L legal rep, C chair, P principal, D and D2
+    directors, V and V2 supervisors, M manager, F finance head, S and X shareholders; the record
+    names `responsible` directly responsible."""
+    w = World(tmp_path / "bundle")
+    w.ent("A", established="2000-01-01")
+    for p in ("L", "C", "P", "D", "D2", "V", "V2", "M", "F", "S", "X"):
+        w.person(p)
+    w.role("L", "A", "legal_rep", "2010-01-01")
+    for person, office in (
+        ("C", "chair"),
+        ("P", "principal"),
+        ("D", "director"),
+        ("D2", "director"),
+        ("V", "supervisor"),
+        ("V2", "supervisor"),
+        ("M", "manager"),
+        ("F", "finance_head"),
+    ):
+        w.role(person, "A", office, "2015-01-01")
+    w.hold("S", "A", "30%", "2015-01-01")
+    w.hold("X", "A", "20%", "2015-01-01")
+    w.record(
+        "R1",
+        "A",
+        kind,
+        act_date="2019-06-01",
+        decision_date="2021-05-01",
+        valid_until=valid_until,
+        responsible=responsible,
+        authority="佳木斯市前进区人民法院" if kind == "judgment_debtor" else "佳木斯市市场监督管理局",
+    )
+    return w.load(store)
+
+
+# ---------------------------------------------------------------------------------------------
+# 004 §15: honours reach directors and shareholders only when directly responsible, supervisors never
+
+
+def test_004_s15_honours_reach_directors_and_shareholders_only_when_responsible_and_no_supervisor(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    # 004_52e23ac73ce511d6.txt §15: 有关部门要及时撤销严重失信企业及其法定代表人、负责人、高级管理人员
+    # 和对失信行为负有直接责任的董事、股东等人员的荣誉称号，取消参加评先评优资格。
+    w = board(tmp_path, store)
+    # not named responsible: a director, a supervisor, a shareholder are not restricted at all
+    assert reached(store, w, "D") == set()
+    assert reached(store, w, "V") == set()
+    assert reached(store, w, "X") == set()
+    # named responsible: the director is reached as director too; the supervisor only as a
+    # person named responsible, never for being a supervisor
+    assert reached(store, w, "D2") == {
+        ("HONOURS", "director"),
+        ("HONOURS", "responsible"),
+        ("MARKET_ENTRY_BAN", "responsible"),
+    }
+    assert reached(store, w, "V2") == {("HONOURS", "responsible"), ("MARKET_ENTRY_BAN", "responsible")}
+    assert ("HONOURS", "shareholder") in reached(store, w, "S")
+    # 高级管理人员: the manager and the finance head, for honours only
+    assert reached(store, w, "M") == {("HONOURS", "manager")}
+    assert reached(store, w, "F") == {("HONOURS", "manager")}
+    behind = {p.person_key for p in pu.restricted_persons(store, w.key("A"), ON).persons}
+    assert not behind & {w.key(p) for p in ("D", "V", "X")}
+
+
+# Whom each measure's cited text names (实施对象), beyond the sanctioned subject itself:
+# 004 §15 market entry ban: 严重失信企业及其法定代表人、主要负责人和对失信行为负有直接责任的注册执业人员;
+# 004 §15 honours: the text above; 004 §17 exit and high consumption: 严重失信主体, reaching persons
+# through 004 §8: 对其法定代表人、主要负责人和其他负有直接责任人员采取相应的联合惩戒措施;
+# every other measure of 004 §15-§17, 001 §四(二), 002 §三(七) names the subject only.
+PERSONS_NAMED = {
+    "MARKET_ENTRY_BAN": {"legal_rep", "principal", "responsible"},
+    "HONOURS": {"legal_rep", "principal", "manager", "director", "shareholder", "responsible"},
+    "HIGH_CONSUMPTION": {"legal_rep", "principal", "responsible"},
+    "EXIT_RESTRICTION": {"legal_rep", "principal", "responsible"},
+}
+
+
+def test_004_s8_s15_s17_every_measure_reaches_only_the_persons_its_basis_names() -> None:
+    cat = load_catalogue()
+    for m in cat.punishment:
+        persons = set(m.targets) - {"subject", "actual_controller"}
+        assert persons == PERSONS_NAMED.get(m.code, set()), m.code
+        assert "supervisor" not in m.targets, m.code
+        # 对失信行为负有直接责任的董事、股东: never a director or shareholder for the office alone
+        assert {"director", "shareholder"} & set(m.targets) <= set(m.responsible_only), m.code
+
+
+# ---------------------------------------------------------------------------------------------
+# the chair as principal responsible person (主要负责人), as catalogue data
+
+
+def test_004_s15_s17_the_chair_is_the_principal_responsible_person(store: GraphStore, tmp_path: Path) -> None:
+    # 004_52e23ac73ce511d6.txt §15: 对严重失信企业及其法定代表人、主要负责人和对失信行为负有直接责任的
+    # 注册执业人员等依法实施市场和行业禁入措施
+    w = board(tmp_path, store, responsible="")
+    assert reached(store, w, "C") == {("MARKET_ENTRY_BAN", "principal"), ("HONOURS", "principal")}
+    assert reached(store, w, "P") == {("MARKET_ENTRY_BAN", "principal"), ("HONOURS", "principal")}
+    [item] = [i for i in pu.restrictions(store, w.key("C"), ON).items if i.measure_code == "MARKET_ENTRY_BAN"]
+    assert item.office == "chair" and "chair" in item.provenance
+
+
+def test_004_s17_the_chair_of_a_judgment_debtor_is_restricted_in_high_consumption(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    # 004_52e23ac73ce511d6.txt §17: 对有履行能力但拒不履行的严重失信主体实施限制出境和限制购买不动产、
+    # 乘坐飞机…及其他高消费行为等措施; §8: 对其法定代表人、主要负责人和其他负有直接责任人员采取相应的联合惩戒措施
+    w = board(tmp_path, store, kind="judgment_debtor", responsible="")
+    assert {("HIGH_CONSUMPTION", "principal"), ("EXIT_RESTRICTION", "principal")} <= reached(store, w, "C")
+    assert reached(store, w, "D") == set()
+    assert reached(store, w, "M") == {("HONOURS", "manager")}  # a senior manager: not 主要负责人
+
+
+def test_which_offices_count_as_principal_is_catalogue_data(tmp_path: Path) -> None:
+    cat = load_catalogue()
+    principal = cat.target_roles["principal"]
+    assert set(principal.offices) == {"principal", "chair"} and "董事长" in principal.basis
+    assert "principal" in cat.office_targets()["chair"] and "director" in cat.office_targets()["chair"]
+    raw = yaml.safe_load(DEFAULT_CATALOGUE.read_text(encoding="utf-8"))
+    raw["target_roles"]["principal"]["offices"] = ["principal"]
+    edited = parse_catalogue(raw, "edited")
+    assert edited.office_targets()["chair"] == ("director",)
+    del raw["target_roles"]["principal"]
+    with pytest.raises(InvalidInput, match=r"MARKET_ENTRY_BAN targets \['principal'\], which target_roles"):
+        parse_catalogue(raw, "edited")
+
+
+# ---------------------------------------------------------------------------------------------
+# a measure binds only the kinds of target it can bind
+
+
+def test_004_s17_exit_is_restricted_for_persons_never_for_an_enterprise(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    # 004_52e23ac73ce511d6.txt §17: 对有履行能力但拒不履行的严重失信主体实施限制出境和限制购买不动产、
+    # 乘坐飞机、乘坐高等级列车和席次、旅游度假、入住星级以上宾馆及其他高消费行为等措施
+    w = board(
+        tmp_path, store, kind="judgment_debtor", responsible="", valid_until=""
+    )  # in force today: pushed
+    on_a = reached(store, w, "A")
+    assert ("HIGH_CONSUMPTION", "subject") in on_a  # the high consumption rule binds the unit itself
+    assert not any(code == "EXIT_RESTRICTION" for code, _ in on_a)
+    assert ("EXIT_RESTRICTION", "legal_rep") in reached(store, w, "L")
+    exit_tasks = pu.tasks(store, "公安出入境管理部门", as_of=ON).tasks
+    assert exit_tasks and all(t.target_kind == "Person" for t in exit_tasks)
+    assert w.key("A") not in {t.target_key for t in exit_tasks}
+
+
+def test_004_s17_a_person_judgment_debtor_is_restricted_from_exit(store: GraphStore, tmp_path: Path) -> None:
+    w = World(tmp_path / "bundle")
+    w.person("Q")
+    w.record("R9", "Q", "judgment_debtor", decision_date="2021-05-01", valid_until="2024-05-01")
+    w.load(store)
+    assert {("EXIT_RESTRICTION", "subject"), ("HIGH_CONSUMPTION", "subject")} <= reached(store, w, "Q")
+
+
+def test_binds_is_catalogue_data_and_checked() -> None:
+    cat = load_catalogue()
+    assert cat.measure("EXIT_RESTRICTION").binds == ("person",)
+    assert set(cat.measure("HIGH_CONSUMPTION").binds) == {"unit", "person"}
+    raw = yaml.safe_load(DEFAULT_CATALOGUE.read_text(encoding="utf-8"))
+    [market] = [m for m in raw["punishment"] if m["code"] == "MARKET_ENTRY_BAN"]
+    market["binds"] = ["unit"]
+    with pytest.raises(InvalidInput, match=r"measure MARKET_ENTRY_BAN, field .*binds has no person"):
+        parse_catalogue(raw, "edited")
