@@ -22,8 +22,21 @@ from graph_credit.resources import policy_file
 DEFAULT_CATALOGUE = policy_file("measures.yaml")
 
 TargetRole = Literal[
-    "subject", "legal_rep", "principal", "responsible", "director", "supervisor", "manager", "shareholder"
+    "subject",
+    "legal_rep",
+    "principal",
+    "responsible",
+    "director",
+    "supervisor",
+    "manager",
+    "shareholder",
+    "actual_controller",
 ]
+# The subject enterprise's actual controller (实际控制人) on the act date: the natural person at the
+# top of the ownership module's majority-control chain (punishment/controllers.py).
+ACTUAL_CONTROLLER = "actual_controller"
+# Target roles that are not offices on the register.
+NOT_OFFICES = frozenset({"subject", "responsible", ACTUAL_CONTROLLER})
 # Target roles reached through an office (or a holding) of the subject enterprise: which offices
 # each one covers is catalogue data (`target_roles`), since it is a reading of the law.
 OfficeTargetRole = Literal["legal_rep", "principal", "director", "supervisor", "manager", "shareholder"]
@@ -123,8 +136,10 @@ class Measure(_Strict):
         extra = set(self.responsible_only) - set(self.targets)
         if extra:
             raise ValueError(f"responsible_only names {sorted(extra)}, which are not among the targets")
-        if {"subject", "responsible"} & set(self.responsible_only):
-            raise ValueError("responsible_only applies to office roles, not to subject or responsible")
+        if NOT_OFFICES & set(self.responsible_only):
+            raise ValueError(
+                "responsible_only applies to office roles, not to subject, responsible or actual_controller"
+            )
         if len(set(self.binds)) != len(self.binds):
             raise ValueError("binds lists a kind twice")
         if "person" not in self.binds and set(self.targets) - {"subject"}:
@@ -167,9 +182,7 @@ class MeasureCatalogue(_Strict):
     @model_validator(mode="after")
     def _roles_defined(self) -> MeasureCatalogue:
         for m in self.punishment:
-            missing = [
-                t for t in m.targets if t not in ("subject", "responsible") and t not in self.target_roles
-            ]
+            missing = [t for t in m.targets if t not in NOT_OFFICES and t not in self.target_roles]
             if missing:
                 raise ValueError(
                     f"measure {m.code} targets {missing}, which target_roles does not define "
@@ -184,6 +197,14 @@ class MeasureCatalogue(_Strict):
             for office in spec.offices:
                 out[office] = (*out.get(office, ()), target)
         return out
+
+    def role_targets(self) -> dict[str, tuple[str, ...]]:
+        """`office_targets`, and the actual controller's role row (controllers.py) as itself."""
+        return {**self.office_targets(), ACTUAL_CONTROLLER: (ACTUAL_CONTROLLER,)}
+
+    def controller_measures(self) -> tuple[Measure, ...]:
+        """The measures that reach the subject's actual controller."""
+        return tuple(m for m in self.punishment if ACTUAL_CONTROLLER in m.targets)
 
     def measure(self, code: str) -> Measure:
         for m in self.punishment:

@@ -219,7 +219,7 @@ def _offices_on_role_date(
     role the office counts as (the catalogue's target_roles)."""
     ents = recs.loc[recs["subject_kind"] == "Enterprise", ["record_id", "subject_key", "role_date"]]
     counts_as = pd.DataFrame(
-        [(office, t) for office, targets in catalogue.office_targets().items() for t in targets],
+        [(office, t) for office, targets in catalogue.role_targets().items() for t in targets],
         columns=["role", "target"],
     )
     if ents.empty or roles.empty or counts_as.empty:

@@ -123,7 +123,7 @@ def derive_record(
     named_keys = {r["pkey"] for r in named}
     offices: dict[str, list[dict[str, Any]]] = {}
     if subject_kind == "Enterprise":
-        counts_as = catalogue.office_targets()
+        counts_as = catalogue.role_targets()
         for r in roles:
             if _held_on(r, role_date):
                 for target in counts_as.get(r.get("role") or "", ()):

@@ -13,7 +13,7 @@ import pandas as pd
 
 from graph_credit import identifiers as ids
 from graph_credit.errors import NotFound
-from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue, matches
+from graph_credit.punishment.catalogue import ACTUAL_CONTROLLER, MeasureCatalogue, load_catalogue, matches
 from graph_credit.punishment.derive import (
     ONE_DAY,
     events_frame,
@@ -75,6 +75,8 @@ def _provenance(row: dict[str, Any]) -> str:
         link = f"subject of the record ({edge})"
     elif role == "responsible":
         link = f"named directly responsible on the record ({edge})"
+    elif role == ACTUAL_CONTROLLER:
+        link = f"actual controller of {row.get('via_enterprise')} by majority control ({edge})"
     else:
         src = row.get("role_date_source")
         on = py_date(row.get("role_date"))

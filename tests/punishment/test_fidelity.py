@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
 from graph_credit import punishment as pu
 from graph_credit.errors import InvalidInput
 from graph_credit.punishment.catalogue import DEFAULT_CATALOGUE, load_catalogue, parse_catalogue
+from graph_credit.punishment.propagation import _comparable
 from graph_credit.store.base import GraphStore
 from tests.support.world import World
 
@@ -115,6 +117,8 @@ def test_004_s8_s15_s17_every_measure_reaches_only_the_persons_its_basis_names()
         assert "supervisor" not in m.targets, m.code
         # 对失信行为负有直接责任的董事、股东: never a director or shareholder for the office alone
         assert {"director", "shareholder"} & set(m.targets) <= set(m.responsible_only), m.code
+    # the SPC rule on high consumption (2015) §3 ¶2 names the actual controller; 004 §17 does not
+    assert [m.code for m in cat.controller_measures()] == ["HIGH_CONSUMPTION"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,3 +198,81 @@ def test_binds_is_catalogue_data_and_checked() -> None:
     market["binds"] = ["unit"]
     with pytest.raises(InvalidInput, match=r"measure MARKET_ENTRY_BAN, field .*binds has no person"):
         parse_catalogue(raw, "edited")
+
+
+# ---------------------------------------------------------------------------------------------
+# the actual controller of a judgment debtor, through the ownership chain
+
+ACT = "2020-06-01"
+
+
+def controlled(tmp_path: Path) -> World:
+    """A, a judgment debtor for an act of 2020-06-01: P holds 60% of the holding company H, which
+    holds 70% of A. B is 80% held by a state body G; C is 40% held by Q (nobody controls it).
+    Five other enterprises have a penalty each, so a change at H touches few records."""
+    w = World(tmp_path / "bundle")
+    for name in ("A", "H", "B", "C"):
+        w.ent(name, established="2000-01-01")
+    w.ent("G", established="2000-01-01", org_type="government")
+    for p in ("P", "P2", "Q", "L"):
+        w.person(p)
+    w.hold("P", "H", "60%", "2015-01-01")
+    w.hold("H", "A", "70%", "2015-01-01")
+    w.hold("G", "B", "80%", "2015-01-01")
+    w.hold("Q", "C", "40%", "2015-01-01")
+    w.role("L", "A", "legal_rep", "2010-01-01")
+    for subject, rid in (("A", "RA"), ("B", "RB"), ("C", "RC")):
+        w.record(
+            rid,
+            subject,
+            "judgment_debtor",
+            act_date=ACT,
+            decision_date="2021-05-01",
+            authority="佳木斯市前进区人民法院",
+        )
+    for i in range(5):
+        w.ent(f"F{i}", established="2000-01-01")
+        w.record(f"RF{i}", f"F{i}", "admin_penalty", decision_date="2021-05-01")
+    return w
+
+
+def test_spc_high_consumption_art3_binds_the_actual_controller_through_a_holding_company(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    # 最高人民法院关于限制被执行人高消费及有关消费的若干规定 (2015) §3 ¶2: 被执行人为单位的，被采取限制
+    # 消费措施后，被执行人及其法定代表人、主要负责人、影响债务履行的直接责任人员、实际控制人不得实施前款规定的行为
+    w = controlled(tmp_path).load(store)
+    assert reached(store, w, "P") == {
+        ("HIGH_CONSUMPTION", "actual_controller")
+    }  # not exit: §17 names no controller
+    [item] = pu.restrictions(store, w.key("P"), ON).items
+    assert item.via_enterprise == w.key("A") and item.role_date.isoformat() == ACT
+    assert f"holds 60.0% of H [{w.key('H')}]" in item.provenance
+    assert f"H [{w.key('H')}] holds 70.0% of A [{w.key('A')}]" in item.provenance
+    assert reached(store, w, "H") == set()  # the holding company in between is no target
+    # a state body at the top is never restricted; nobody controls C
+    assert reached(store, w, "G") == set() and reached(store, w, "Q") == set()
+    for rid in ("RB", "RC"):
+        roles = {r.role for r in pu.restrictions(store, w.key(rid[1]), ON).items}
+        assert roles == {"subject"}
+    # one record propagated alone derives what the load derived for it
+    again = pu.propagate(store, "RA", on=ON)
+    assert again.added == again.removed == 0 and again.unchanged == again.restrictions
+
+
+def test_spc_high_consumption_art3_a_change_on_the_chain_rederives_and_a_rebuild_agrees(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    w = controlled(tmp_path).load(store)
+    assert ("HIGH_CONSUMPTION", "actual_controller") in reached(store, w, "P")
+    # P had sold its stake in H to P2 before the act: the holdings of H change, not those of A
+    w.row("holdings.csv", holder="P")["until"] = "2019-12-31"
+    w.hold("P2", "H", "60%", "2020-01-01")
+    w.load(store)
+    done = w.report.restrictions
+    assert done is not None and done["mode"] == "incremental" and done["records"] == 1, done
+    assert reached(store, w, "P") == set()
+    assert reached(store, w, "P2") == {("HIGH_CONSUMPTION", "actual_controller")}
+    incremental = _comparable(store.read_frame("punishment/restrictions_all"))
+    pu.rebuild_restrictions(store, on=ON)
+    pd.testing.assert_frame_equal(_comparable(store.read_frame("punishment/restrictions_all")), incremental)
