@@ -172,9 +172,24 @@ class Incentives(_Strict):
     measures: tuple[IncentiveMeasure, ...] = ()
 
 
+class Monitoring(_Strict):
+    """Key monitoring after a subject leaves a blacklist (004 §20): which records start it, and the
+    period used when the listing authority set none."""
+
+    after: tuple[Trigger, ...] = Field(min_length=1)
+    default_months: int = Field(ge=1, le=1200)
+    basis: str = Field(min_length=1)
+
+
+class MonitoringPeriod(BaseModel):
+    months: int
+    default: bool  # the catalogue's default: the authority set no period
+
+
 class MeasureCatalogue(_Strict):
     version: int = 1
     target_roles: dict[OfficeTargetRole, OfficeTarget] = {}
+    monitoring: Monitoring | None = None
     punishment: tuple[Measure, ...] = Field(min_length=1)
     incentives: Incentives
     source: str = ""
@@ -201,6 +216,23 @@ class MeasureCatalogue(_Strict):
     def role_targets(self) -> dict[str, tuple[str, ...]]:
         """`office_targets`, and the actual controller's role row (controllers.py) as itself."""
         return {**self.office_targets(), ACTUAL_CONTROLLER: (ACTUAL_CONTROLLER,)}
+
+    def monitoring_period(self, record: dict[str, Any]) -> MonitoringPeriod | None:
+        """How long the subject of `record` is a key monitoring object after it leaves the list:
+        the months its authority set, else the catalogue's default for the records that start
+        monitoring (004 §20); None when neither applies."""
+        given = record.get("monitoring_months")
+        if given is not None and not pd.isna(given) and int(given) > 0:
+            return MonitoringPeriod(months=int(given), default=False)
+        m = self.monitoring
+        if m is None:
+            return None
+        kind, level, category = record.get("kind"), record.get("level"), record.get("category") or ""
+        for t in m.after:
+            by_level = not t.levels or level in t.levels
+            if kind == t.kind.value and by_level and (not t.categories or category in t.categories):
+                return MonitoringPeriod(months=m.default_months, default=True)
+        return None
 
     def controller_measures(self) -> tuple[Measure, ...]:
         """The measures that reach the subject's actual controller."""

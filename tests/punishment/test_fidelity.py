@@ -14,6 +14,7 @@ from graph_credit import punishment as pu
 from graph_credit.errors import InvalidInput
 from graph_credit.punishment.catalogue import DEFAULT_CATALOGUE, load_catalogue, parse_catalogue
 from graph_credit.punishment.propagation import _comparable
+from graph_credit.screening import ScreeningResult, screen
 from graph_credit.store.base import GraphStore
 from tests.support.world import World
 
@@ -276,3 +277,69 @@ def test_spc_high_consumption_art3_a_change_on_the_chain_rederives_and_a_rebuild
     incremental = _comparable(store.read_frame("punishment/restrictions_all"))
     pu.rebuild_restrictions(store, on=ON)
     pd.testing.assert_frame_equal(_comparable(store.read_frame("punishment/restrictions_all")), incremental)
+
+
+# ---------------------------------------------------------------------------------------------
+# 004 §20: key monitoring after exit, for a default period when the authority set none
+
+
+def listed(tmp_path: Path, store: GraphStore, monitoring_months: str = "") -> World:
+    """A blacklisted from 2021-05-01 to 2024-05-01, with the monitoring period its authority set."""
+    w = World(tmp_path / "bundle")
+    w.ent("A", established="2000-01-01")
+    w.record(
+        "R1",
+        "A",
+        "blacklist",
+        act_date="2021-01-01",
+        decision_date="2021-05-01",
+        valid_until="2024-05-01",
+        monitoring_months=monitoring_months,
+    )
+    return w.load(store)
+
+
+def test_004_s20_after_a_repair_monitoring_starts_at_once_for_the_default_period_and_says_so(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    # 004_52e23ac73ce511d6.txt §20: "黑名单"主体退出名单后，应立即作为信用重点监测对象，有效期由将其
+    # 列入"黑名单"的部门（单位）确定
+    w = listed(tmp_path, store)  # the authority set no period
+    pu.repair_record(store, "R1", by="市场监管局", on="2022-06-15", basis="整改完成")
+    assert "default period" in pu.record_history(store, "R1").events[-1].note
+    default = load_catalogue().monitoring
+    assert default is not None and default.default_months == 12
+    mon = pu.monitoring_status(store, w.key("A"), "2022-06-15")
+    [item] = mon.items
+    assert mon.monitored and item.default_period and item.months == 12
+    assert item.since.isoformat() == "2022-06-15" and item.until.isoformat() == "2023-06-14"
+    assert "default period" in item.reason and "004 §20" in item.reason
+    assert not pu.monitoring_status(store, w.key("A"), "2023-06-15").monitored
+    assert not pu.monitoring_status(store, w.key("A"), "2022-06-14").monitored  # still listed
+
+
+def test_004_s20_the_authoritys_period_wins_over_the_default(store: GraphStore, tmp_path: Path) -> None:
+    w = listed(tmp_path, store, monitoring_months="24")
+    [item] = pu.monitoring_status(store, w.key("A"), "2025-01-01").items  # expired 2024-05-01
+    assert not item.default_period and item.months == 24 and item.until.isoformat() == "2026-05-01"
+
+
+def test_004_s20_an_upheld_objection_starts_no_monitoring(store: GraphStore, tmp_path: Path) -> None:
+    w = listed(tmp_path, store)
+    pu.file_objection(store, "R1", by="A", on="2022-01-10", basis="not us")
+    pu.decide_objection(store, "R1", upheld=True, outcome="corrected", by="y", on="2022-02-01", basis="wrong")
+    for day in ("2022-02-01", "2023-01-01", "2024-06-01"):
+        assert not pu.monitoring_status(store, w.key("A"), day).monitored
+
+
+def test_004_s20_screening_reports_the_default_monitoring_period(store: GraphStore, tmp_path: Path) -> None:
+    w = listed(tmp_path, store)
+    r = screen(store, w.key("A"), as_of="2024-06-30")
+    assert isinstance(r, ScreeningResult)  # expired 2024-05-01: monitored to 2025-05-01
+    [f] = [f for f in r.findings if f.rule == "own-monitoring"]
+    assert "重点监管期至 2025-05-01" in f.text and "默认期限" in f.text
+    [rec] = [x for x in r.records if x.record_id == "R1"]
+    assert rec.monitoring_default and rec.monitored_until is not None
+    later = screen(store, w.key("A"), as_of="2025-06-30")
+    assert isinstance(later, ScreeningResult)
+    assert "own-monitoring" not in {f.rule for f in later.findings}
