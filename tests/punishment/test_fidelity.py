@@ -4,6 +4,7 @@ punishment implementation plan), cited as 004 §N by the catalogue."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -343,3 +344,20 @@ def test_004_s20_screening_reports_the_default_monitoring_period(store: GraphSto
     later = screen(store, w.key("A"), as_of="2025-06-30")
     assert isinstance(later, ScreeningResult)
     assert "own-monitoring" not in {f.rule for f in later.findings}
+
+
+def test_004_s20_the_explorer_marks_a_monitored_subject_and_says_the_period_is_the_default(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    from graph_credit import explore
+
+    w = listed(tmp_path, store)  # expired 2024-05-01; the authority set no period
+    during = explore.neighbourhood_view(store, w.key("A"), hops=1, as_of=dt.date(2024, 6, 30))
+    node = during.node(f"Enterprise:{w.key('A')}")
+    assert "monitored" in node.flags and "sanctioned" not in node.flags
+    [m] = [m for m in node.marks if m.relation == "monitoring"]
+    assert m.record_id == "R1" and m.note is not None and "default period" in m.note
+    listed_then = explore.neighbourhood_view(store, w.key("A"), hops=1, as_of=dt.date(2023, 6, 30))
+    assert "monitored" not in listed_then.node(f"Enterprise:{w.key('A')}").flags  # still listed
+    after = explore.neighbourhood_view(store, w.key("A"), hops=1, as_of=dt.date(2025, 6, 30))
+    assert "monitored" not in after.node(f"Enterprise:{w.key('A')}").flags
