@@ -361,3 +361,53 @@ def test_004_s20_the_explorer_marks_a_monitored_subject_and_says_the_period_is_t
     assert "monitored" not in listed_then.node(f"Enterprise:{w.key('A')}").flags  # still listed
     after = explore.neighbourhood_view(store, w.key("A"), hops=1, as_of=dt.date(2025, 6, 30))
     assert "monitored" not in after.node(f"Enterprise:{w.key('A')}").flags
+
+
+# ---------------------------------------------------------------------------------------------
+# 004 §11: one green-channel rule for `incentives` and `screen`
+
+
+def test_004_s11_a_penalty_ended_over_three_years_ago_gives_the_green_channel_in_both(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    # 004_52e23ac73ce511d6.txt §11: 对诚信典型和连续三年无不良信用记录的行政相对人，可根据实际情况实施
+    # "绿色通道""容缺受理"等便利服务措施
+    w = World(tmp_path / "bundle")
+    w.ent("A", established="2000-01-01")
+    w.record("P1", "A", "admin_penalty", decision_date="2019-03-01", valid_until="2020-03-01")
+    w.load(store)
+    assert pu.incentive_status(store, w.key("A"), "2024-06-30").green_channel
+    r = screen(store, w.key("A"), as_of="2024-06-30")
+    assert isinstance(r, ScreeningResult) and r.verdict == "green_channel", r.verdict_reason
+    assert "可享绿色通道（激励查询" in r.verdict_reason
+    early = screen(store, w.key("A"), as_of="2022-06-30")  # clean since 2020-03-02: not 3 years yet
+    assert isinstance(early, ScreeningResult) and early.verdict != "green_channel"
+    assert not pu.incentive_status(store, w.key("A"), "2022-06-30").green_channel
+
+
+def test_004_s11_over_the_generated_data_screen_and_incentives_agree_on_the_green_channel(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    from graph_credit.screening.grading import argues_against_green_channel
+    from loaders.load import load_bundle
+    from loaders.synthetic import generate
+    from tests.conftest import SECRET
+
+    folder = tmp_path / "tiny"
+    generate("tiny", folder)
+    load_bundle(store, folder, SECRET)
+    usccs = sorted(r["key"] for r in store.read("load/enterprise_keys"))
+    assert len(usccs) > 50
+    granted = given = 0
+    for day in ("2021-01-01", "2023-06-30", "2025-12-31"):
+        for uscc in usccs:
+            r = screen(store, uscc, as_of=day)
+            assert isinstance(r, ScreeningResult)
+            lookup = pu.incentive_status(store, uscc, day).green_channel
+            if r.verdict == "green_channel":
+                assert lookup, (uscc, day, r.verdict_reason)
+                given += 1
+            if lookup and not any(argues_against_green_channel(f) for f in r.findings):
+                assert r.verdict == "green_channel", (uscc, day, r.verdict_reason)
+                granted += 1
+    assert given == granted > 0
