@@ -221,9 +221,17 @@ def test_restrictions_derived_by_joint_punishment_show_on_the_person(
 ) -> None:
     from graph_credit import punishment
 
-    # E4 blacklisted, nobody named responsible: joint punishment still reaches its director P2.
+    # E4 blacklisted, nobody named responsible: joint punishment still reaches P2, its director and
+    # since 2023 its chair, as principal responsible person (a director alone it would not reach:
+    # 004 §15 names directors only when 对失信行为负有直接责任).
     record = {"record_id": "R6", "subject": U(4), "kind": "blacklist", "authority": "市场监管局"}
-    load(world, tmp_path / "r6", records=[{**record, "decision_date": "2024-03-01", "status": "active"}])
+    load(
+        world,
+        tmp_path / "r6",
+        persons=[{"ref": "2", "name": "李四", "source": "bundle"}],  # the same P2 as in the world
+        roles=[{"person": "2", "enterprise": U(4), "role": "chair", "since": "2023-01-01"}],
+        records=[{**record, "decision_date": "2024-03-01", "status": "active"}],
+    )
     punishment.rebuild_restrictions(world, on=ON)
     sg = explore.neighbourhood_view(world, U(4), hops=1, as_of=ON)
     p2 = sg.node(f"Person:{P('2')}")

@@ -10,7 +10,7 @@ from pydantic import ConfigDict, Field
 
 from api.schemas.common import ApiModel
 from api.schemas.graph import RecordKind
-from graph_credit.punishment.catalogue import TargetRole
+from graph_credit.punishment.catalogue import Office, TargetKind, TargetRole
 
 
 class Trigger(ApiModel):
@@ -44,6 +44,11 @@ class Measure(ApiModel):
     bars_office: bool = Field(
         examples=[False], description="bars the person from office at other enterprises"
     )
+    binds: list[TargetKind] = Field(
+        examples=[["person"]],
+        description="kinds of target it can bind: unit (an enterprise), person (a natural person); "
+        "a subject it cannot bind is left out",
+    )
     departments: list[str] = Field(examples=[["区财政局", "区发展和改革委员会"]], description="实施主体")
     basis: str = Field(examples=["004 §15 严格限制申请财政性资金项目"])
     duration: Duration
@@ -71,8 +76,20 @@ class Incentives(ApiModel):
     measures: list[IncentiveMeasure]
 
 
+class OfficeTarget(ApiModel):
+    """What an office target role means: the offices on the register it covers, and why."""
+
+    name: str = Field(examples=["主要负责人（负责人）"])
+    offices: list[Office] = Field(examples=[["principal", "chair"]], description="offices as on roles.csv")
+    basis: str = Field(examples=["004 §8, §15, §17 主要负责人; the chair of the board (董事长) …"])
+
+
 class MeasureCatalogue(ApiModel):
     version: int = Field(examples=[1])
+    target_roles: dict[str, OfficeTarget] = Field(
+        description="office target roles (legal_rep, principal, director, supervisor, manager, "
+        "shareholder): the offices each covers and the basis"
+    )
     punishment: list[Measure]
     incentives: Incentives
 
@@ -81,6 +98,13 @@ class MeasureCatalogue(ApiModel):
             "examples": [
                 {
                     "version": 1,
+                    "target_roles": {
+                        "principal": {
+                            "name": "主要负责人（负责人）",
+                            "offices": ["principal", "chair"],
+                            "basis": "004 §8, §15, §17 主要负责人; the chair of the board (董事长) …",
+                        }
+                    },
                     "punishment": [
                         {
                             "code": "PROCUREMENT_BAN",
@@ -90,6 +114,7 @@ class MeasureCatalogue(ApiModel):
                             "targets": ["subject"],
                             "responsible_only": [],
                             "bars_office": False,
+                            "binds": ["unit", "person"],
                             "departments": ["区财政局"],
                             "basis": "002 §三(七) 在一定期限内禁止参加政府采购活动",
                             "duration": {"rule": "validity_or_months", "months": 36},

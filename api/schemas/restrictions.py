@@ -155,6 +155,11 @@ class MonitoringItem(ApiModel):
     since: dt.date = Field(examples=["2024-05-01"])
     until: dt.date = Field(examples=["2026-05-01"])
     months: int = Field(examples=[24])
+    default_period: bool = Field(
+        examples=[False],
+        description="the period is the catalogue's default (monitoring.default_months): the listing "
+        "authority set none",
+    )
     reason: str = Field(examples=["key monitoring for 24 months after the record ended (004 §20)"])
 
 

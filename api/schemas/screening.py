@@ -32,6 +32,7 @@ EX_RECORD = {
     "state": "history",
     "ended": "2024-05-01",
     "monitored_until": "2026-05-01",
+    "monitoring_default": False,
     "relation": "subject",
 }
 
@@ -80,6 +81,11 @@ class RecordEvidence(ApiModel):
         None,
         examples=["2026-05-01"],
         description="for history: last day of key monitoring after exit (004 §20)",
+    )
+    monitoring_default: bool = Field(
+        False,
+        examples=[False],
+        description="the monitoring period is the measure catalogue's default: the authority set none",
     )
     relation: Literal["subject", "responsible"] = Field("subject", examples=["subject"])
 

@@ -60,7 +60,8 @@ def register(app: typer.Typer) -> None:
             "nodes": len(sg.nodes),
             "edges": len(sg.edges),
             "marked": {
-                f: sum(f in n.flags for n in sg.nodes) for f in ("sanctioned", "restricted", "record")
+                f: sum(f in n.flags for n in sg.nodes)
+                for f in ("sanctioned", "restricted", "record", "monitored")
             },
             "notes": sg.notes,
         }

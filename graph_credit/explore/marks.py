@@ -86,6 +86,36 @@ def _mark_from_punishment(store: GraphStore, n: SubNode, on: dt.date) -> bool:
     return True
 
 
+def _mark_monitoring(store: GraphStore, n: SubNode, on: dt.date) -> bool:
+    """A subject off a blacklist that is a key monitoring object on `on` (004 §20; the period may
+    be the catalogue's default, which the mark says). False when the module cannot answer."""
+    mod = punishment_module()
+    fn = getattr(mod, "monitoring_status", None) if mod is not None else None
+    if fn is None:
+        return False
+    try:
+        res = fn(store, n.key, on)
+    except NotFound:
+        return True
+    except EngineError:
+        return False
+    for item in getattr(res, "items", []):
+        default = (
+            " (default period: the authority set none)" if getattr(item, "default_period", False) else ""
+        )
+        n.marks.append(
+            RecordMark(
+                record_id=str(getattr(item, "record_id", "?")),
+                kind=getattr(item, "record_kind", None),
+                relation="monitoring",
+                note=f"key monitoring object until {getattr(item, 'until', '?')}{default} (004 §20)",
+            )
+        )
+    if getattr(res, "monitored", False):
+        n.flag("monitored")
+    return True
+
+
 def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_nodes: int = 2000) -> Subgraph:
     """Mark the subgraph's enterprises and persons with the credit records in force on `as_of`
     (default: today): subjects of serious lists (sanctioned), of other adverse records, of red
@@ -105,9 +135,12 @@ def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_n
             if n.kind == "Enterprise"
             else ["explore/records_of_person", "explore/records_person_responsible_for"]
         )
+        exited = False  # a serious record of its own no longer in force: it may be monitored
         for q in queries:
             for r in store.read(q, key=n.key):
                 if not in_force(r["status"], r["decision_date"], r["valid_until"], on):
+                    decided = r["decision_date"] is None or r["decision_date"] <= on
+                    exited |= r["relation"] == "subject" and r["kind"] in SERIOUS_KINDS and decided
                     continue
                 flag = _flag_for(r["kind"], r["level"])
                 if flag is None:
@@ -122,6 +155,9 @@ def mark(store: GraphStore, sg: Subgraph, as_of: dt.date | None = None, *, max_n
                         record_id=r["record_id"], kind=r["kind"], level=r["level"], relation=r["relation"]
                     )
                 )
+        if exited and punishment and not _mark_monitoring(store, n, on):
+            punishment = False
+            sg.notes.append("restrictions derived by joint punishment are not available on this database")
         if n.kind == "Person" and punishment and not _mark_from_punishment(store, n, on):
             punishment = False
             sg.notes.append("restrictions derived by joint punishment are not available on this database")

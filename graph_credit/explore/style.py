@@ -26,6 +26,7 @@ FLAG_STYLE: dict[str, tuple[str, int, str, str]] = {
     "sanctioned": ("#dc2626", 5, "⚠ ", "严重失信/失信被执行 serious record in force"),
     "restricted": ("#991b1b", 5, "⊘ ", "联合惩戒受限人员 restricted person"),
     "record": ("#f97316", 4, "! ", "其他不良记录 other adverse record in force"),
+    "monitored": ("#ca8a04", 4, "◎ ", "退出黑名单后重点监测 key monitoring after exit (004 §20)"),
     "red_list": ("#16a34a", 4, "★ ", "红名单 red list"),
 }
 FLAG_ORDER = tuple(FLAG_STYLE)

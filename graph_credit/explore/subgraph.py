@@ -10,16 +10,17 @@ from pydantic import BaseModel, Field
 from graph_credit.errors import InvalidInput
 
 Layout = Literal["physics", "tree_up", "tree_down", "path"]
-Flag = Literal["focus", "sanctioned", "restricted", "record", "red_list", "more"]
+Flag = Literal["focus", "sanctioned", "restricted", "record", "monitored", "red_list", "more"]
 
 
 class RecordMark(BaseModel):
-    """A credit record in force behind a node's mark."""
+    """A credit record behind a node's mark: in force, or (monitoring) ended with its subject still
+    a key monitoring object (004 §20)."""
 
     record_id: str
     kind: str | None
     level: str | None = None
-    relation: Literal["subject", "responsible", "punishment"]
+    relation: Literal["subject", "responsible", "punishment", "monitoring"]
     note: str | None = None
 
 

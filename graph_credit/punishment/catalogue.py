@@ -22,17 +22,31 @@ from graph_credit.resources import policy_file
 DEFAULT_CATALOGUE = policy_file("measures.yaml")
 
 TargetRole = Literal[
-    "subject", "legal_rep", "principal", "responsible", "director", "supervisor", "manager", "shareholder"
+    "subject",
+    "legal_rep",
+    "principal",
+    "responsible",
+    "director",
+    "supervisor",
+    "manager",
+    "shareholder",
+    "actual_controller",
 ]
-# Office roles as written on the role edges that each catalogue target reaches.
-OFFICE_ROLES: dict[str, tuple[str, ...]] = {
-    "legal_rep": ("legal_rep",),
-    "principal": ("principal",),
-    "director": ("director", "chair"),
-    "supervisor": ("supervisor",),
-    "manager": ("manager", "finance_head"),
-    "shareholder": ("shareholder",),
-}
+# The subject enterprise's actual controller (实际控制人) on the act date: the natural person at the
+# top of the ownership module's majority-control chain (punishment/controllers.py).
+ACTUAL_CONTROLLER = "actual_controller"
+# Target roles that are not offices on the register.
+NOT_OFFICES = frozenset({"subject", "responsible", ACTUAL_CONTROLLER})
+# Target roles reached through an office (or a holding) of the subject enterprise: which offices
+# each one covers is catalogue data (`target_roles`), since it is a reading of the law.
+OfficeTargetRole = Literal["legal_rep", "principal", "director", "supervisor", "manager", "shareholder"]
+# Offices as written on the role edges (roles.csv, and `shareholder` for a person's holding).
+Office = Literal[
+    "legal_rep", "principal", "chair", "director", "supervisor", "manager", "finance_head", "shareholder"
+]
+# Kinds of target a measure can bind: a unit (an enterprise or other organisation) or a natural person.
+TargetKind = Literal["unit", "person"]
+KIND_OF_TARGET: dict[str, TargetKind] = {"Enterprise": "unit", "Person": "person"}
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _TAX_LEVELS = {"A", "B", "C", "D", "M"}
 
@@ -89,6 +103,14 @@ class Duration(_Strict):
         return self
 
 
+class OfficeTarget(_Strict):
+    """What a target role means: the offices on the register it covers, and why."""
+
+    name: str = Field(min_length=1)
+    offices: tuple[Office, ...] = Field(min_length=1)
+    basis: str = Field(min_length=1)
+
+
 class Measure(_Strict):
     code: str
     name: str = Field(min_length=1)
@@ -97,6 +119,7 @@ class Measure(_Strict):
     targets: tuple[TargetRole, ...] = Field(min_length=1)
     responsible_only: tuple[TargetRole, ...] = ()
     bars_office: bool = False
+    binds: tuple[TargetKind, ...] = Field(("unit", "person"), min_length=1)
     departments: tuple[str, ...] = Field(min_length=1)
     basis: str = Field(min_length=1)
     duration: Duration = Duration(rule="validity")
@@ -113,9 +136,19 @@ class Measure(_Strict):
         extra = set(self.responsible_only) - set(self.targets)
         if extra:
             raise ValueError(f"responsible_only names {sorted(extra)}, which are not among the targets")
-        if {"subject", "responsible"} & set(self.responsible_only):
-            raise ValueError("responsible_only applies to office roles, not to subject or responsible")
+        if NOT_OFFICES & set(self.responsible_only):
+            raise ValueError(
+                "responsible_only applies to office roles, not to subject, responsible or actual_controller"
+            )
+        if len(set(self.binds)) != len(self.binds):
+            raise ValueError("binds lists a kind twice")
+        if "person" not in self.binds and set(self.targets) - {"subject"}:
+            raise ValueError("binds has no person, yet targets name persons (roles other than subject)")
         return self
+
+    def can_bind(self, target_kind: str) -> bool:
+        """Whether the measure can bind a target of this node kind (Enterprise or Person)."""
+        return KIND_OF_TARGET.get(target_kind) in self.binds
 
 
 class IncentiveMeasure(_Strict):
@@ -139,11 +172,71 @@ class Incentives(_Strict):
     measures: tuple[IncentiveMeasure, ...] = ()
 
 
+class Monitoring(_Strict):
+    """Key monitoring after a subject leaves a blacklist (004 §20): which records start it, and the
+    period used when the listing authority set none."""
+
+    after: tuple[Trigger, ...] = Field(min_length=1)
+    default_months: int = Field(ge=1, le=1200)
+    basis: str = Field(min_length=1)
+
+
+class MonitoringPeriod(BaseModel):
+    months: int
+    default: bool  # the catalogue's default: the authority set no period
+
+
 class MeasureCatalogue(_Strict):
     version: int = 1
+    target_roles: dict[OfficeTargetRole, OfficeTarget] = {}
+    monitoring: Monitoring | None = None
     punishment: tuple[Measure, ...] = Field(min_length=1)
     incentives: Incentives
     source: str = ""
+
+    @model_validator(mode="after")
+    def _roles_defined(self) -> MeasureCatalogue:
+        for m in self.punishment:
+            missing = [t for t in m.targets if t not in NOT_OFFICES and t not in self.target_roles]
+            if missing:
+                raise ValueError(
+                    f"measure {m.code} targets {missing}, which target_roles does not define "
+                    "(say which offices each covers, and the basis)"
+                )
+        return self
+
+    def office_targets(self) -> dict[str, tuple[str, ...]]:
+        """office on a role edge -> the target roles it counts as (the chair may be several)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for target, spec in self.target_roles.items():
+            for office in spec.offices:
+                out[office] = (*out.get(office, ()), target)
+        return out
+
+    def role_targets(self) -> dict[str, tuple[str, ...]]:
+        """`office_targets`, and the actual controller's role row (controllers.py) as itself."""
+        return {**self.office_targets(), ACTUAL_CONTROLLER: (ACTUAL_CONTROLLER,)}
+
+    def monitoring_period(self, record: dict[str, Any]) -> MonitoringPeriod | None:
+        """How long the subject of `record` is a key monitoring object after it leaves the list:
+        the months its authority set, else the catalogue's default for the records that start
+        monitoring (004 §20); None when neither applies."""
+        given = record.get("monitoring_months")
+        if given is not None and not pd.isna(given) and int(given) > 0:
+            return MonitoringPeriod(months=int(given), default=False)
+        m = self.monitoring
+        if m is None:
+            return None
+        kind, level, category = record.get("kind"), record.get("level"), record.get("category") or ""
+        for t in m.after:
+            by_level = not t.levels or level in t.levels
+            if kind == t.kind.value and by_level and (not t.categories or category in t.categories):
+                return MonitoringPeriod(months=m.default_months, default=True)
+        return None
+
+    def controller_measures(self) -> tuple[Measure, ...]:
+        """The measures that reach the subject's actual controller."""
+        return tuple(m for m in self.punishment if ACTUAL_CONTROLLER in m.targets)
 
     def measure(self, code: str) -> Measure:
         for m in self.punishment:
@@ -173,6 +266,7 @@ class MeasureCatalogue(_Strict):
                 "targets": ", ".join(m.targets),
                 "responsible_only": ", ".join(m.responsible_only),
                 "bars_office": m.bars_office,
+                "binds": ", ".join(m.binds),
                 "departments": "; ".join(m.departments),
                 "duration": m.duration.rule + (f" ({m.duration.months} months)" if m.duration.months else ""),
                 "basis": m.basis,
@@ -188,6 +282,7 @@ class MeasureCatalogue(_Strict):
                 "targets": "subject",
                 "responsible_only": "",
                 "bars_office": False,
+                "binds": "unit, person",
                 "departments": "; ".join(m.departments),
                 "duration": "",
                 "basis": m.basis,

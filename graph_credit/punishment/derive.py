@@ -21,7 +21,7 @@ from graph_credit.model import (
     SOURCE_STATUS_ACTION,
     VOID_STATUSES,
 )
-from graph_credit.punishment.catalogue import OFFICE_ROLES, MeasureCatalogue, matches
+from graph_credit.punishment.catalogue import KIND_OF_TARGET, MeasureCatalogue, matches
 
 # A record as derivation reads it: its fields but the free-text summary, and its subject.
 RECORD_COLUMNS = [
@@ -43,8 +43,6 @@ _DATES = {
     "roles": ("since", "until"),
     "responsible": (),
 }
-# office role on the edge -> the catalogue target it counts as
-TARGET_OF_OFFICE = {office: target for target, offices in OFFICE_ROLES.items() for office in offices}
 ONE_DAY = pd.Timedelta(days=1)
 
 
@@ -231,14 +229,21 @@ def _measure_targets(catalogue: MeasureCatalogue) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _offices_on_role_date(recs: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
-    """Who held each office of the record's subject enterprise on the role date."""
+def _offices_on_role_date(
+    recs: pd.DataFrame, roles: pd.DataFrame, catalogue: MeasureCatalogue
+) -> pd.DataFrame:
+    """Who held each office of the record's subject enterprise on the role date, once per target
+    role the office counts as (the catalogue's target_roles)."""
     ents = recs.loc[recs["subject_kind"] == "Enterprise", ["record_id", "subject_key", "role_date"]]
-    if ents.empty or roles.empty:
+    counts_as = pd.DataFrame(
+        [(office, t) for office, targets in catalogue.role_targets().items() for t in targets],
+        columns=["role", "target"],
+    )
+    if ents.empty or roles.empty or counts_as.empty:
         return pd.DataFrame(
             columns=["record_id", "role", "pkey", "person_name", "eid", "office", "since", "until"]
         )
-    r = roles[roles["role"].isin(list(TARGET_OF_OFFICE))]
+    r = roles.merge(counts_as, on="role")
     j = ents.merge(r, left_on="subject_key", right_on="uscc", how="inner")
     held = (j["since"].isna() | (j["since"] <= j["role_date"])) & (
         j["until"].isna() | (j["until"] >= j["role_date"])
@@ -247,7 +252,7 @@ def _offices_on_role_date(recs: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFra
     return pd.DataFrame(
         {
             "record_id": j["record_id"].to_numpy(),
-            "role": j["role"].map(TARGET_OF_OFFICE).to_numpy(),
+            "role": j["target"].to_numpy(),
             "pkey": j["pkey"].to_numpy(),
             "person_name": j["person_name"].to_numpy(),
             "eid": j["eid"].to_numpy(),
@@ -302,7 +307,7 @@ def derive(
     )
     resp = rmt[rmt["role"] == "responsible"].merge(responsible, on="record_id")
     parts.append(_person_rows(resp, "", recs))
-    offices = _offices_on_role_date(recs, roles)
+    offices = _offices_on_role_date(recs, roles, catalogue)
     off = rmt[~rmt["role"].isin(["subject", "responsible"])].merge(offices, on=["record_id", "role"])
     if off["responsible_only"].any():
         named = responsible[["record_id", "pkey"]].drop_duplicates().assign(_named=True)
@@ -312,6 +317,16 @@ def derive(
     out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     if out is None:
         return _empty()
+    # A measure binds only the kinds of target it can bind (限制出境: natural persons only).
+    cannot = [(m.code, k) for m in catalogue.punishment for k in ("unit", "person") if k not in m.binds]
+    if cannot:
+        kind = out["target_kind"].map(KIND_OF_TARGET)
+        drop = pd.Series(False, index=out.index)
+        for code, k in cannot:
+            drop |= (out["measure_code"] == code) & (kind == k)
+        out = out[~drop].reset_index(drop=True)
+        if out.empty:
+            return _empty()
     out["rid"] = (
         out["record_id"].astype(str)
         + "|"

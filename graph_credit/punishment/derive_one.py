@@ -17,7 +17,7 @@ from typing import Any
 
 from graph_credit.model import VOID_STATUSES
 from graph_credit.punishment.catalogue import MeasureCatalogue, Trigger
-from graph_credit.punishment.derive import RESTRICTION_COLUMNS, TARGET_OF_OFFICE
+from graph_credit.punishment.derive import RESTRICTION_COLUMNS
 from graph_credit.punishment.frames import py_date
 
 ONE_DAY = dt.timedelta(days=1)
@@ -123,10 +123,11 @@ def derive_record(
     named_keys = {r["pkey"] for r in named}
     offices: dict[str, list[dict[str, Any]]] = {}
     if subject_kind == "Enterprise":
+        counts_as = catalogue.role_targets()
         for r in roles:
-            target = TARGET_OF_OFFICE.get(r.get("role") or "")
-            if target is not None and _held_on(r, role_date):
-                offices.setdefault(target, []).append(r)
+            if _held_on(r, role_date):
+                for target in counts_as.get(r.get("role") or "", ()):
+                    offices.setdefault(target, []).append(r)
 
     rows: dict[str, dict[str, Any]] = {}
     for m in catalogue.punishment:
@@ -158,6 +159,8 @@ def derive_record(
                     held = [r for r in held if r["pkey"] in named_keys]
                 hits = [_person(r, r.get("role") or "", via, r) for r in held]
             for hit in hits:
+                if not m.can_bind(hit["target_kind"]):
+                    continue
                 rid = f"{record_id}|{m.code}|{target}|{hit['target_key']}"
                 seen = rows.get(rid)
                 # The same person in the same office through two edges: one restriction, the

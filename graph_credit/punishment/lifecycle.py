@@ -221,9 +221,13 @@ def repair_record(
             "particularly serious dishonesty (失信情况特别严重的不得修复信用); it ends only at expiry"
         )
     _expect(rec, ["active"], "repair")
-    months = rec.get("monitoring_months")
+    period = (catalogue if catalogue is not None else load_catalogue()).monitoring_period(rec)
     note = "credit repaired: restrictions end (004 §26)" + (
-        f"; key monitoring object for {months} months (004 §20)" if months else ""
+        f"; key monitoring object for {period.months} months"
+        + (" (the catalogue's default period: the authority set none)" if period.default else "")
+        + " (004 §20)"
+        if period
+        else ""
     )
     return _append(
         store,

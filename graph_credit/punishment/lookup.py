@@ -13,7 +13,7 @@ import pandas as pd
 
 from graph_credit import identifiers as ids
 from graph_credit.errors import NotFound
-from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue, matches
+from graph_credit.punishment.catalogue import ACTUAL_CONTROLLER, MeasureCatalogue, load_catalogue, matches
 from graph_credit.punishment.derive import (
     ONE_DAY,
     events_frame,
@@ -75,6 +75,8 @@ def _provenance(row: dict[str, Any]) -> str:
         link = f"subject of the record ({edge})"
     elif role == "responsible":
         link = f"named directly responsible on the record ({edge})"
+    elif role == ACTUAL_CONTROLLER:
+        link = f"actual controller of {row.get('via_enterprise')} by majority control ({edge})"
     else:
         src = row.get("role_date_source")
         on = py_date(row.get("role_date"))
@@ -362,24 +364,35 @@ def monitoring_status(
     """Key monitoring (信用重点监测对象) after a record's exit, for the months its authority set (004 §20)."""
     day = to_date(as_of)
     kind, key, name, _, recs = _subject_records(store, subject)
+    cat = load_catalogue()
     items = []
-    months = pd.to_numeric(recs["monitoring_months"], errors="coerce").fillna(0).astype(int)
-    for i in recs.index[(months > 0) & recs["exit_on"].notna()]:
+    for i in recs.index[recs["exit_on"].notna()]:
+        period = cat.monitoring_period(
+            {c: recs.at[i, c] for c in ("kind", "level", "category", "monitoring_months")}
+        )
+        if period is None:
+            continue
         since = recs.at[i, "exit_on"]
-        until = since + pd.DateOffset(months=int(months[i])) - ONE_DAY
+        until = since + pd.DateOffset(months=period.months) - ONE_DAY
         if not (since <= pd.Timestamp(day) <= until):
             continue
         how = "credit repaired" if recs.at[i, "status"] == "repaired" else "validity ended"
+        who = (
+            f"the catalogue's default period, as {recs.at[i, 'authority'] or 'the authority'} set none"
+            if period.default
+            else f"as set by {recs.at[i, 'authority']}"
+        )
         items.append(
             MonitoringItem(
                 record_id=recs.at[i, "record_id"],
                 record_kind=recs.at[i, "kind"],
                 since=since.date(),
                 until=until.date(),
-                months=int(months[i]),
+                months=period.months,
+                default_period=period.default,
                 reason=(
                     f"off the list from {since.date()} ({how}); key monitoring object for "
-                    f"{int(months[i])} months as set by {recs.at[i, 'authority']} (004 §20)"
+                    f"{period.months} months, {who} (004 §20)"
                 ),
             )
         )

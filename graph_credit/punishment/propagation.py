@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from graph_credit.errors import NotFound
 from graph_credit.model import DERIVED_NODE_KINDS, PropType
 from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
+from graph_credit.punishment.controllers import controller_roles
 from graph_credit.punishment.derive import (
     PUSHED_ON,
     RESTRICTION_COLUMNS,
@@ -74,6 +75,7 @@ def related_inputs(
     roles: list[dict[str, Any]] = []
     if wanted - {"subject", "responsible"} and record.get("subject_kind") == "Enterprise":
         roles = store.read("punishment/roles_of", uscc=record["subject_key"])
+        roles += controller_roles(store, [record], catalogue)
     responsible: list[dict[str, Any]] = []
     if "responsible" in wanted or any(m.responsible_only for m in hit):
         responsible = store.read("punishment/responsible_of", record_id=record["record_id"])

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from graph_credit.model import PropType
 from graph_credit.punishment.catalogue import MeasureCatalogue, load_catalogue
+from graph_credit.punishment.controllers import controller_roles
 from graph_credit.punishment.derive import (
     derive,
     events_frame,
@@ -77,6 +78,9 @@ def all_frames(store: GraphStore, catalogue: MeasureCatalogue) -> tuple[pd.DataF
     )
     events = events_frame(store.read_frame("punishment/events_all"))
     roles = roles_frame(store.read_frame("punishment/roles_all", **which))
+    controllers = controller_roles(store, recs.to_dict("records"), catalogue)
+    if controllers:
+        roles = pd.concat([roles, roles_frame(controllers)], ignore_index=True)
     responsible = responsible_frame(store.read_frame("punishment/responsible_all", **which))
     return recs, events, roles, responsible
 
@@ -194,14 +198,20 @@ def rederive(
     full_records: int = FULL_REBUILD_RECORDS,
 ) -> Rederive:
     """Derive again the restrictions of `records` and of every record whose subject is one of
-    `enterprises` (their roles changed), with the same `derive()` a full rebuild uses; above
+    `enterprises` (their roles or holders changed) or, for measures reaching actual controllers,
+    held below one of them through holdings, with the same `derive()` a full rebuild uses; above
     `full_records` records or `full_above` of the stored ones, rebuild everything and say so."""
     cat = catalogue if catalogue is not None else load_catalogue()
     day = to_date(on, "on")
     clock = _Clock()
     ids = set(records)
+    kinds = sorted({t.kind.value for m in cat.controller_measures() for t in m.triggers})
     for uscc in sorted(set(enterprises)):
         ids |= {r["record_id"] for r in store.read("punishment/record_ids_of_enterprise", uscc=uscc)}
+        if kinds:  # a change of holders anywhere on a control chain changes who controls below
+            ids |= {
+                r["record_id"] for r in store.read("punishment/record_ids_held_below", uscc=uscc, kinds=kinds)
+            }
     total = int(store.read("punishment/record_count")[0]["n"])
     limit = min(full_records, full_above * total)
     if total and len(ids) > limit:
@@ -233,7 +243,7 @@ def rederive(
 
 
 def subset_frames(
-    store: GraphStore, ids: list[str]
+    store: GraphStore, ids: list[str], catalogue: MeasureCatalogue
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
     """`all_frames` cut to the records `ids` (read key by key), and the push dates of their
     stored restrictions (rid -> date)."""
@@ -254,6 +264,7 @@ def subset_frames(
     roles: list[dict] = []
     for uscc in sorted({r["subject_key"] for r in recs if r["subject_kind"] == "Enterprise"}):
         roles += store.read("punishment/roles_of", uscc=uscc)
+    roles += controller_roles(store, recs, catalogue)
     return (
         records_frame(recs),
         events_frame(events),
@@ -266,7 +277,7 @@ def subset_frames(
 def _rederive_some(
     store: GraphStore, ids: list[str], day: dt.date, cat: MeasureCatalogue, clock: _Clock
 ) -> tuple[pd.DataFrame, int]:
-    recs, events, roles, responsible, pushed = subset_frames(store, ids)
+    recs, events, roles, responsible, pushed = subset_frames(store, ids, cat)
     clock.lap("read")
     derived = derive(recs, events, roles, responsible, cat)
     tasks_created = stamp_frame(derived, pushed, day)

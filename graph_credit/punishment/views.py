@@ -127,6 +127,7 @@ class MonitoringItem(BaseModel):
     since: dt.date
     until: dt.date
     months: int
+    default_period: bool = False  # the catalogue's default period: the authority set none
     reason: str
 
 

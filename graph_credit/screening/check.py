@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from graph_credit import investigate
+from graph_credit import investigate, punishment
 from graph_credit.dates import to_date
 from graph_credit.errors import InvalidInput, NotFound
 from graph_credit.identifiers import is_uscc, normalize_uscc
@@ -93,7 +93,9 @@ def check(
         trace.extend(ev.calls)
     found = grading.findings(ev, policy)
     inc = grading.incentive(ev, policy)
-    score, grade, verdict, why = grading.decide(found, inc, policy)
+    # One rule decides the green channel everywhere: the incentive lookup's (004 §11)
+    green = punishment.incentive_status(store, uscc, as_of)
+    score, grade, verdict, why = grading.decide(found, inc, policy, green)
     restricted = set(k for k, v in ev.restrictions.items() if any(i.state == "active" for i in v))
     officers = [o.model_copy(update={"restricted": o.person.key in restricted}) for o in ev.officers]
     guarantees = GuaranteeSummary(

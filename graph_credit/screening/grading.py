@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from graph_credit.investigate import EdgeRef, NodeRef, Path
 from graph_credit.screening import records as rec
@@ -275,11 +276,29 @@ def incentive(ev: Evidence, policy: Policy) -> Incentive:
     )
 
 
+class GreenChannelAnswer(Protocol):
+    """What `decide` reads of the incentive lookup (graph_credit.punishment.incentive_status)."""
+
+    green_channel: bool
+    reason: str
+
+
 def _worst(values: list[str], order: tuple[str, ...]) -> str:
     return max(values, key=order.index)
 
 
-def decide(found: list[Finding], inc: Incentive, policy: Policy) -> tuple[float, Grade, Verdict, str]:
+def argues_against_green_channel(f: Finding) -> bool:
+    """A finding that weighs against the green channel beyond what the incentive lookup weighs:
+    anything but the candidate's own past records (whose clean years the lookup counts)."""
+    return f.weight > 0 and not (f.scope == "subject" and f.history)
+
+
+def decide(
+    found: list[Finding], inc: Incentive, policy: Policy, green: GreenChannelAnswer | None = None
+) -> tuple[float, Grade, Verdict, str]:
+    """Score, grade, verdict and why. With `green` (the incentive lookup's answer on the check
+    date) the green channel is that answer's, unless a finding argues against it: one rule for
+    `incentives` and `screen` (004 §11). Without it, the policy's own green-channel settings."""
     score = sum(f.weight for f in found)
     by_score = policy.grade_for(score)
     floors = [f.min_grade for f in found if f.min_grade]
@@ -297,7 +316,18 @@ def decide(found: list[Finding], inc: Incentive, policy: Policy) -> tuple[float,
         rules = sorted({f.rule for f in found if f.min_verdict == verdict})
         why.append(f"规则 {', '.join(rules)} 使结论至少为 {w.VERDICT[verdict]}")
     g = policy.green_channel
-    if verdict == "pass" and grade in g.grades:
+    if green is not None:
+        against = sorted({f.rule for f in found if argues_against_green_channel(f)})
+        if green.green_channel and not against:
+            verdict = "green_channel"
+            why.append(f"可享绿色通道（激励查询：{green.reason}），且无其他不利发现（004 §11）")
+        elif green.green_channel:
+            why.append(
+                f"激励查询可享绿色通道（{green.reason}），但发现 {', '.join(against)} 不支持：不享绿色通道"
+            )
+        else:
+            why.append(f"不享绿色通道（激励查询：{green.reason}）")
+    elif verdict == "pass" and grade in g.grades:
         years_ok = inc.clean_years is not None and inc.clean_years + 1e-9 >= g.clean_years
         if inc.clean_since is None and inc.clean_years is None:
             years_ok = False

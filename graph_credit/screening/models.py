@@ -43,7 +43,10 @@ class RecordEvidence(BaseModel):
     state: RecordState | Literal["void", "future"] = Field(description="its state on the check date")
     ended: dt.date | None = Field(None, description="for history: the day it stopped applying, if known")
     monitored_until: dt.date | None = Field(
-        None, description="for history: last day of key monitoring after exit (004 §20), if set"
+        None, description="for history: last day of key monitoring after exit (004 §20)"
+    )
+    monitoring_default: bool = Field(
+        False, description="the monitoring period is the catalogue's default: the authority set none"
     )
     relation: Literal["subject", "responsible"] = "subject"
 

@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from graph_credit.model import RECORD_FIELDS, VOID_STATUSES
+from graph_credit.punishment.catalogue import load_catalogue
 from graph_credit.screening.models import RecordEvidence
 from graph_credit.screening.policy import Policy
 
@@ -59,15 +60,18 @@ def evidence(
 ) -> RecordEvidence:
     state, end = state_on(row, as_of, events)
     fields = {k: row.get(k) for k in RECORD_FIELDS}
-    months = fields["monitoring_months"]
-    if months is not None:
-        months = fields["monitoring_months"] = int(months)
-    watched = _add_months(end, months) if state == "history" and end is not None and months else None
+    if fields["monitoring_months"] is not None:
+        fields["monitoring_months"] = int(fields["monitoring_months"])
+    # 004 §20: off a blacklist, a key monitoring object at once; the authority's period, else the
+    # catalogue's default (an upheld objection is `void`, never history: no monitoring)
+    period = load_catalogue().monitoring_period(fields) if state == "history" and end is not None else None
+    watched = _add_months(end, period.months) if end is not None and period else None
     return RecordEvidence(
         **fields,  # type: ignore[arg-type]
         state=state,  # type: ignore[arg-type]
         ended=end,
         monitored_until=watched,
+        monitoring_default=bool(period and period.default),
         relation=row.get("relation") or "subject",
     )
 

@@ -71,7 +71,10 @@ def record(r: RecordEvidence) -> str:
     if r.state == "history":
         parts.append(f"{STATUS.get(r.status or '', r.status or '')}，作为历史记录")
         if r.monitored_until:
-            parts.append(f"重点监管期至 {r.monitored_until.isoformat()}")
+            parts.append(
+                f"重点监管期至 {r.monitored_until.isoformat()}"
+                + ("（认定部门未设定期限，按措施清单默认期限）" if r.monitoring_default else "")
+            )
     elif r.state == "under_objection":
         parts.append("异议处理中")
     if r.relation == "responsible":

@@ -72,7 +72,9 @@ def test_restrictions_lifecycle_tasks_and_tracking_from_the_command_line(tmp_pat
     assert run(db, "rebuild-restrictions", "--on", "2022-07-01")["restrictions"] > 0
     assert [t["to_status"] for t in run(db, "record", "expire", "--on", "2026-02-01")] == ["expired"]
     assert not run(db, "restrictions", w.key("L"), "--as-of", "2026-01-01")["restricted"]
-    assert run(db, "monitoring", w.key("A"), "--as-of", "2026-01-01")["monitored"] is False
+    # 004 §20: monitored once off the list; the court set no period: the catalogue's default
+    monitored = run(db, "monitoring", w.key("A"), "--as-of", "2026-01-01")
+    assert monitored["monitored"] and monitored["items"][0]["default_period"]
     missing = runner.invoke(app, ["restrictions", "nobody", "--db", str(db)])
     assert missing.exit_code == 1 and "not found" in missing.output
     listed = runner.invoke(app, ["measures", "--json"])

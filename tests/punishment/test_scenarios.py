@@ -85,11 +85,10 @@ def test_persons_named_directly_responsible_are_restricted(store: GraphStore, tm
     assert measures(store, w, "R", D1) == {("MARKET_ENTRY_BAN", "responsible"), ("HONOURS", "responsible")}
 
 
-def test_a_director_is_reached_only_by_measures_that_name_directors(
-    store: GraphStore, tmp_path: Path
-) -> None:
+def test_a_director_not_named_responsible_is_not_reached(store: GraphStore, tmp_path: Path) -> None:
+    # 004 §15 对失信行为负有直接责任的董事、股东 (the whole reading: tests/punishment/test_fidelity.py)
     w = acme(tmp_path, store)
-    assert measures(store, w, "D", D1) == {("HONOURS", "director")}
+    assert measures(store, w, "D", D1) == set()
     assert measures(store, w, "M", D1) == {("HONOURS", "manager")}
     # shareholders only when also named responsible (对失信行为负有直接责任的股东)
     assert ("HONOURS", "shareholder") in measures(store, w, "S", D1)
@@ -119,12 +118,12 @@ def test_office_ban_flags_other_enterprises_where_the_person_serves(
 def test_restricted_persons_behind_an_enterprise(store: GraphStore, tmp_path: Path) -> None:
     w = acme(tmp_path, store)
     got = pu.restricted_persons(store, w.key("A"), D1)
-    assert {p.person_key for p in got.persons} == {w.key(p) for p in ("L1", "D", "M", "S", "R")}
+    assert {p.person_key for p in got.persons} == {w.key(p) for p in ("L1", "M", "S", "R")}
     assert all(p.because_of_this_enterprise for p in got.persons)
     offices = {p.person_key: p.offices for p in got.persons}
-    assert offices[w.key("D")] == ["director"] and offices[w.key("S")] == ["shareholder"]
+    assert offices[w.key("M")] == ["manager"] and offices[w.key("S")] == ["shareholder"]
     assert offices[w.key("L1")] == []  # left in 2019, restricted for the 2019 act all the same
-    assert len(got.to_frame()) >= 5
+    assert len(got.to_frame()) >= 4
 
 
 def test_an_objection_suspends_and_a_rejection_restores(store: GraphStore, tmp_path: Path) -> None:
@@ -202,7 +201,7 @@ def test_a_judgment_debtors_legal_rep_is_restricted_in_high_consumption(
     l1 = measures(store, w, "L1", D1)
     assert ("HIGH_CONSUMPTION", "legal_rep") in l1 and ("EXIT_RESTRICTION", "legal_rep") in l1
     assert ("HIGH_CONSUMPTION", "subject") in measures(store, w, "A", D1)
-    assert measures(store, w, "D", D1) == {("HONOURS", "director")}
+    assert measures(store, w, "D", D1) == set()
 
 
 def test_procurement_bad_conduct_bars_procurement_for_three_years_without_validity(
@@ -300,8 +299,9 @@ def test_tracking_counts_by_measure_department_kind_and_state(store: GraphStore,
     acme(tmp_path, store)
     f = pu.tracking(store, D1).to_frame()
     honours = f[(f.dimension == "measure") & (f.value == "HONOURS")]
-    assert honours["count"].sum() == 7 and list(honours.month) == ["2021-05"]
-    assert f[(f.dimension == "state") & (f.value == "active")]["count"].sum() == 21
+    # A, L1, M, S as shareholder and as responsible, R (D is no longer reached: 004 §15)
+    assert honours["count"].sum() == 6 and list(honours.month) == ["2021-05"]
+    assert f[(f.dimension == "state") & (f.value == "active")]["count"].sum() == 20
     assert f[f.dimension == "task_status"]["count"].sum() > 0
 
 

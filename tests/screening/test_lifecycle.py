@@ -74,5 +74,9 @@ def test_a_repair_turns_the_record_into_history_from_its_date(store: GraphStore,
     assert "own-serious-active" not in {f.rule for f in r.findings}
     h = finding(r, "own-serious-history")
     assert h.history and h.records[0].ended == dt.date(2024, 2, 1)
-    assert r.grade == "B" and r.verdict == "pass"
+    # 004 §20: off the blacklist, a key monitoring object at once; its authority set no period, so
+    # the catalogue's default applies and the finding says so (graded C while it lasts)
+    m = finding(r, "own-monitoring")
+    assert "默认期限" in m.text and m.records[0].monitoring_default
+    assert r.grade == "C"
     assert check(store, world, dt.date(2024, 1, 15)).grade == "D"  # before the repair
