@@ -182,6 +182,26 @@ def sync_statuses(store: GraphStore, events: pd.DataFrame | None = None) -> int:
     return len(diff)
 
 
+#: Enterprises per batched read of their records on Neo4j.
+KEYS_PER_READ = 5000
+
+
+def _record_ids_of(store: GraphStore, enterprises: list[str]) -> set[str]:
+    """The records whose subject is one of `enterprises`: per key on LadybugDB (a key lookup each),
+    in batches on Neo4j (a network round trip each)."""
+    if store.engine != "neo4j":
+        return {
+            r["record_id"]
+            for uscc in enterprises
+            for r in store.read("punishment/record_ids_of_enterprise", uscc=uscc)
+        }
+    return {
+        r["record_id"]
+        for i in range(0, len(enterprises), KEYS_PER_READ)
+        for r in store.read("punishment/record_ids_of_enterprises", keys=enterprises[i : i + KEYS_PER_READ])
+    }
+
+
 def rederive(
     store: GraphStore,
     *,
@@ -198,9 +218,7 @@ def rederive(
     cat = catalogue if catalogue is not None else load_catalogue()
     day = to_date(on, "on")
     clock = _Clock()
-    ids = set(records)
-    for uscc in sorted(set(enterprises)):
-        ids |= {r["record_id"] for r in store.read("punishment/record_ids_of_enterprise", uscc=uscc)}
+    ids = set(records) | _record_ids_of(store, sorted(set(enterprises)))
     total = int(store.read("punishment/record_count")[0]["n"])
     limit = min(full_records, full_above * total)
     if total and len(ids) > limit:
