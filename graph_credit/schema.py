@@ -90,7 +90,9 @@ def neo4j_ddl() -> str:
     # exact name; without them Neo4j scans the label (LadybugDB has no such index offline).
     for name in NAME_SEARCH:
         k = ALL_NODE_KINDS[name]
-        stmts.append(f"CREATE TEXT INDEX {node_slug(k)}_name_text IF NOT EXISTS FOR (n:{k.name}) ON (n.name);")
+        stmts.append(
+            f"CREATE TEXT INDEX {node_slug(k)}_name_text IF NOT EXISTS FOR (n:{k.name}) ON (n.name);"
+        )
         stmts.append(f"CREATE INDEX {node_slug(k)}_name IF NOT EXISTS FOR (n:{k.name}) ON (n.name);")
     return "\n".join(stmts) + "\n"
 

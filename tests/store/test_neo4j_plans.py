@@ -76,7 +76,9 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
                 summary = session.run("EXPLAIN " + q.text, dict.fromkeys(q.params)).consume()
                 plans[f"(search) {q.name}"] = _operators(summary.plan)
             # the control: a lookup on a property without an index is seen as a scan
-            control = session.run("EXPLAIN MATCH (e:Enterprise {address: $n}) RETURN e.uscc", n=None).consume()
+            control = session.run(
+                "EXPLAIN MATCH (e:Enterprise {address: $n}) RETURN e.uscc", n=None
+            ).consume()
             plans["(control)"] = _operators(control.plan)
         return plans
     finally:
