@@ -90,6 +90,10 @@ def ladybug_ddl() -> str:
     return "\n".join(stmts) + "\n"
 
 
+#: Node kinds searched by name.
+NAME_SEARCH = ("Enterprise", "Person")
+
+
 def neo4j_ddl() -> str:
     stmts = []
     for k in ALL_NODE_KINDS.values():
@@ -99,6 +103,14 @@ def neo4j_ddl() -> str:
         )
     for e in ALL_EDGE_KINDS.values():
         stmts.append(f"CREATE INDEX {e.name.lower()}_eid IF NOT EXISTS FOR ()-[r:{e.name}]-() ON (r.eid);")
+    # Name search (investigate/search_*_name*): a text index serves CONTAINS, a range index the
+    # exact name; without them Neo4j scans the label (LadybugDB has no such index offline).
+    for name in NAME_SEARCH:
+        k = ALL_NODE_KINDS[name]
+        stmts.append(
+            f"CREATE TEXT INDEX {node_slug(k)}_name_text IF NOT EXISTS FOR (n:{k.name}) ON (n.name);"
+        )
+        stmts.append(f"CREATE INDEX {node_slug(k)}_name IF NOT EXISTS FOR (n:{k.name}) ON (n.name);")
     return "\n".join(stmts) + "\n"
 
 

@@ -23,3 +23,7 @@ CREATE INDEX restricts_eid IF NOT EXISTS FOR ()-[r:RESTRICTS]-() ON (r.eid);
 CREATE INDEX arises_from_eid IF NOT EXISTS FOR ()-[r:ARISES_FROM]-() ON (r.eid);
 CREATE INDEX has_event_eid IF NOT EXISTS FOR ()-[r:HAS_EVENT]-() ON (r.eid);
 CREATE INDEX task_of_eid IF NOT EXISTS FOR ()-[r:TASK_OF]-() ON (r.eid);
+CREATE TEXT INDEX enterprise_name_text IF NOT EXISTS FOR (n:Enterprise) ON (n.name);
+CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name);
+CREATE TEXT INDEX person_name_text IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);

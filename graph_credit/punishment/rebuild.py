@@ -187,6 +187,26 @@ def sync_statuses(store: GraphStore, events: pd.DataFrame | None = None) -> int:
     return len(diff)
 
 
+#: Enterprises per batched read of their records on Neo4j.
+KEYS_PER_READ = 5000
+
+
+def _record_ids_of(store: GraphStore, enterprises: list[str]) -> set[str]:
+    """The records whose subject is one of `enterprises`: per key on LadybugDB (a key lookup each),
+    in batches on Neo4j (a network round trip each)."""
+    if store.engine != "neo4j":
+        return {
+            r["record_id"]
+            for uscc in enterprises
+            for r in store.read("punishment/record_ids_of_enterprise", uscc=uscc)
+        }
+    return {
+        r["record_id"]
+        for i in range(0, len(enterprises), KEYS_PER_READ)
+        for r in store.read("punishment/record_ids_of_enterprises", keys=enterprises[i : i + KEYS_PER_READ])
+    }
+
+
 def rederive(
     store: GraphStore,
     *,
@@ -204,11 +224,10 @@ def rederive(
     cat = catalogue if catalogue is not None else load_catalogue()
     day = to_date(on, "on")
     clock = _Clock()
-    ids = set(records)
+    ids = set(records) | _record_ids_of(store, sorted(set(enterprises)))
     kinds = sorted({t.kind.value for m in cat.controller_measures() for t in m.triggers})
-    for uscc in sorted(set(enterprises)):
-        ids |= {r["record_id"] for r in store.read("punishment/record_ids_of_enterprise", uscc=uscc)}
-        if kinds:  # a change of holders anywhere on a control chain changes who controls below
+    if kinds:  # a change of holders anywhere on a control chain changes who controls below
+        for uscc in sorted(set(enterprises)):
             ids |= {
                 r["record_id"] for r in store.read("punishment/record_ids_held_below", uscc=uscc, kinds=kinds)
             }

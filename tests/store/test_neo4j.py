@@ -26,7 +26,7 @@ ACME = "91350100M000100Y43"
 
 def _schema_names() -> set[str]:
     text = registry().get("schema/create", "neo4j").text
-    return set(re.findall(r"CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS", text))
+    return set(re.findall(r"CREATE (?:TEXT )?(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS", text))
 
 
 def test_the_schema_is_made_from_nothing_and_again_changes_nothing(neo4j_store: GraphStore) -> None:

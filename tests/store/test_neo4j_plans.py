@@ -1,7 +1,7 @@
 """Neo4j plans: every read query of the catalogue that looks a node up by its key starts from an
 index seek, never from a scan of a label or of every node.
 
-A key lookup is a node pattern binding the declared key of its label to a `$parameter` or to a
+Name search must use the name indexes. A key lookup is a node pattern binding the declared key of its label to a `$parameter` or to a
 variable (`UNWIND $keys AS k MATCH (p:Person {pkey: k})`). Queries that read a whole table on
 purpose (prewarming, the topology index, loading, counts) bind no key and are not checked here.
 """
@@ -63,12 +63,22 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
         load_bundle(store, bundle, SECRET)
         driver = store._driver  # type: ignore[attr-defined]
         plans = {}
+        reg = registry()
         with driver.session(database=store._database) as session:  # type: ignore[attr-defined]
             for q in _lookup_queries():
                 summary = session.run("EXPLAIN " + q.text, dict.fromkeys(q.params)).consume()
                 plans[str(q.path.relative_to(Path(q.path).parents[1]))] = _operators(summary.plan)
+            for q in (
+                reg.get(f"investigate/search_{kind}_name{exact}", "neo4j")
+                for kind in ("enterprise", "person")
+                for exact in ("", "_exact")
+            ):
+                summary = session.run("EXPLAIN " + q.text, dict.fromkeys(q.params)).consume()
+                plans[f"(search) {q.name}"] = _operators(summary.plan)
             # the control: a lookup on a property without an index is seen as a scan
-            control = session.run("EXPLAIN MATCH (e:Enterprise {name: $n}) RETURN e.uscc", n=None).consume()
+            control = session.run(
+                "EXPLAIN MATCH (e:Enterprise {address: $n}) RETURN e.uscc", n=None
+            ).consume()
             plans["(control)"] = _operators(control.plan)
         return plans
     finally:
@@ -76,9 +86,21 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
 
 def test_key_lookups_seek_and_never_scan(planned: dict[str, list[str]]) -> None:
+    planned = {k: v for k, v in planned.items() if not k.startswith("(search)")}
     assert "NodeByLabelScan" in planned.pop("(control)")
     scanning = {name: [op for op in ops if op in SCANS] for name, ops in planned.items()}
     scanning = {name: ops for name, ops in scanning.items() if ops}
     assert not scanning, f"a key lookup planned as a scan: {scanning}"
     unseeking = [name for name, ops in planned.items() if not any("Seek" in op for op in ops)]
     assert not unseeking, f"no index seek in the plan of: {unseeking}"
+
+
+def test_name_search_uses_the_name_indexes(planned: dict[str, list[str]]) -> None:
+    """A text index answers CONTAINS, a range index the exact name (schema/create on Neo4j)."""
+    search = {k.removeprefix("(search) "): v for k, v in planned.items() if k.startswith("(search)")}
+    assert len(search) == 4
+    for name, ops in search.items():
+        assert not set(ops) & set(SCANS), f"{name}: {ops}"
+        assert ("NodeIndexSeek" if name.endswith("_exact") else "NodeIndexContainsScan") in ops, (
+            f"{name}: {ops}"
+        )

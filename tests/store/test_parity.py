@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
@@ -93,12 +94,23 @@ def _sample(bundle: Path) -> tuple[list[str], list[str], list[tuple[str, str]]]:
 
 
 class Engines:
+    """Runs a command line on either engine, in this process, as a shell with its settings would."""
+
     def __init__(self, root: Path) -> None:
+        import typer.main
+
+        from graph_credit.cli import app
+
         self.runner = CliRunner()
+        self.app = app
+        # Typer builds the whole command tree on every invoke (a quarter of a second): once here.
+        self.command = typer.main.get_command(app)
         self.db = root / "graph.lbug"
         self.uri = os.environ["NEO4J_URI"]
 
     def run(self, engine: str, *args: str) -> tuple[int, Any]:
+        import typer.testing
+
         env = {
             "GRAPH_CREDIT_ENGINE": engine,
             "GRAPH_CREDIT_DB_PATH": str(self.db),
@@ -107,19 +119,11 @@ class Engines:
             "GRAPH_CREDIT_NEO4J_PASSWORD": os.environ.get("NEO4J_PASSWORD", ""),
             "GRAPH_CREDIT_NEO4J_DATABASE": os.environ.get("NEO4J_DATABASE", "neo4j"),
         }
-        saved = {k: os.environ.get(k) for k in env}
-        os.environ.update(env)
-        get_settings.cache_clear()
+        get_settings.cache_clear()  # read again inside the invocation, with `env` applied
         try:
-            from graph_credit.cli import app
-
-            result = self.runner.invoke(app, [*args, "--json"])
+            with mock.patch.object(typer.testing, "_get_command", lambda _app: self.command):
+                result = self.runner.invoke(self.app, [*args, "--json"], env=env)
         finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
             get_settings.cache_clear()
         try:
             return result.exit_code, json.loads(result.stdout)
