@@ -41,6 +41,11 @@ CREATE TRIGGER IF NOT EXISTS query_log_no_update BEFORE UPDATE ON query_log
 BEGIN SELECT RAISE(ABORT, 'the query log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS query_log_no_delete BEFORE DELETE ON query_log
 BEGIN SELECT RAISE(ABORT, 'the query log is append-only'); END;
+-- REPLACE deletes the row it replaces without firing the DELETE trigger: an insert onto an
+-- existing id is refused before the conflict is resolved.
+CREATE TRIGGER IF NOT EXISTS query_log_no_replace BEFORE INSERT ON query_log
+WHEN EXISTS (SELECT 1 FROM query_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'the query log is append-only'); END;
 """
 
 #: Seconds between checkpoints of the write-ahead log (see the module docstring).
@@ -195,8 +200,20 @@ class QueryLog:
             self._db.close()  # the last connection to close checkpoints the rest
 
 
+# A cell a spreadsheet would read as a formula starts with one of these (OWASP, CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, made plain text by a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 def csv_lines(entries: Iterable[Entry]) -> Iterator[str]:
-    """The entries as CSV text, header first, line by line."""
+    """The entries as CSV text, header first, line by line; text that a spreadsheet would run as a
+    formula (purposes and subjects come from callers) is neutralised."""
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(COLUMNS)
@@ -204,5 +221,5 @@ def csv_lines(entries: Iterable[Entry]) -> Iterator[str]:
     for e in entries:
         buf.seek(0)
         buf.truncate()
-        w.writerow([getattr(e, c) for c in COLUMNS])
+        w.writerow([neutralised(getattr(e, c)) for c in COLUMNS])
         yield buf.getvalue()

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph_credit.apikeys import load_keys
-from graph_credit.audit import Filter, QueryLog
+from graph_credit.audit import Filter, QueryLog, neutralised
 from graph_credit.settings import Settings
 from graph_credit.store.embedded import EmbeddedStore
 from tests.api.conftest import ACME, HOLDCO, ZHANG, Api, make_keys
@@ -83,6 +83,36 @@ def test_log_is_append_only(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         db.execute("DELETE FROM query_log")
     assert db.execute("SELECT who FROM query_log").fetchall() == [("w",)]
+
+
+def test_replace_cannot_overwrite_an_entry(tmp_path: Path) -> None:
+    """REPLACE deletes the old row without firing the DELETE trigger: it must be refused too."""
+    log = QueryLog(tmp_path / "a.sqlite")
+    log.record(who="w", role="operator", action="read", endpoint="e", subjects=["s"], purpose=None)
+    log.close()
+    db = sqlite3.connect(tmp_path / "a.sqlite")
+    row = "(1, 'at', 'forger', 'operator', 'read', 'e', 's', NULL, NULL)"
+    for verb in ("INSERT OR REPLACE INTO", "REPLACE INTO", "INSERT OR IGNORE INTO"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            db.execute(f"{verb} query_log VALUES {row}")
+    assert db.execute("SELECT id, who FROM query_log").fetchall() == [(1, "w")]
+    db.close()
+    log = QueryLog(tmp_path / "a.sqlite")  # new entries are still written
+    log.record(who="v", role="operator", action="read", endpoint="e", subjects=["t"], purpose=None)
+    assert [e.who for e in log.list(Filter())] == ["v", "w"]
+    log.close()
+
+
+def test_export_neutralises_formulas_a_caller_planted(api: Api) -> None:
+    """OWASP, CSV injection: a cell starting with = + - @ tab or CR is run by a spreadsheet."""
+    planted = ['=HYPERLINK("http://x","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "\t=1", "\r=1"]
+    for purpose in [*planted, "招商 review"]:
+        api.get(f"/entities/{ACME}", "screening", params={"purpose": purpose})
+    text = api.get("/audit/export.csv", "operator", params={"subject": ACME}).text
+    cells = [r["purpose"] for r in csv.DictReader(io.StringIO(text))]
+    assert (neutralised("\t=1"), neutralised("\r=1"), neutralised(7)) == ("'\t=1", "'\r=1", 7)
+    # the API strips a stated purpose, so a leading tab or CR goes before the formula is seen
+    assert sorted(cells) == sorted(["招商 review", *("'" + p.strip() for p in planted)])
 
 
 def test_log_survives_an_app_restart(api_db: Path, tmp_path: Path) -> None:
