@@ -62,7 +62,12 @@ def _node_title(n: SubNode, role: ViewerRole) -> str:
         lines.append(f"effective share {_pct(n.effective_share)}")
     for m in n.marks:
         what = style.RECORD_NAME.get(m.kind or "", m.kind or "record")
-        how = {"subject": "subject", "responsible": "responsible person", "punishment": "joint punishment"}
+        how = {
+            "subject": "subject",
+            "responsible": "responsible person",
+            "punishment": "joint punishment",
+            "monitoring": "key monitoring after exit",
+        }
         lines.append(f"{what} {m.record_id} ({how[m.relation]}{': ' + m.note if m.note else ''})")
     lines += n.notes
     return "\n".join(lines)

@@ -357,6 +357,8 @@ def test_004_s20_the_explorer_marks_a_monitored_subject_and_says_the_period_is_t
     assert "monitored" in node.flags and "sanctioned" not in node.flags
     [m] = [m for m in node.marks if m.relation == "monitoring"]
     assert m.record_id == "R1" and m.note is not None and "default period" in m.note
+    page = explore.render_page(during, role="investigator", inline_assets=True)  # the tooltip says it
+    assert "key monitoring after exit" in page
     listed_then = explore.neighbourhood_view(store, w.key("A"), hops=1, as_of=dt.date(2023, 6, 30))
     assert "monitored" not in listed_then.node(f"Enterprise:{w.key('A')}").flags  # still listed
     after = explore.neighbourhood_view(store, w.key("A"), hops=1, as_of=dt.date(2025, 6, 30))
