@@ -82,17 +82,30 @@ def open_db(db: Path | None, read_only: bool = False):  # type: ignore[no-untype
     return open_store(settings, read_only=read_only)
 
 
-def run_read(db: Path | None, fn: Callable[[Any], Any]) -> Any:
-    """Open the store read-only, return `fn(store)`; not found exits 1, other domain errors exit 2."""
+def run_domain(
+    db: Path | None,
+    fn: Callable[[Any], Any],
+    *,
+    write: bool = False,
+    console: Console = wrapping_err,
+    errors: tuple[type[GraphCreditError], ...] = (GraphCreditError,),
+) -> Any:
+    """Open the store (read-only unless the call writes), return `fn(store)`; not found exits 1,
+    the other domain errors given exit 2, printed on `console`."""
     try:
-        store = open_db(db, read_only=True)
+        store = open_db(db, read_only=not write)
         try:
             return fn(store)
         finally:
             store.close()
     except NotFound as exc:
-        wrapping_err.print(f"[red]not found:[/] {exc}")
+        console.print(f"[red]not found:[/] {exc}")
         raise typer.Exit(1) from None
-    except GraphCreditError as exc:
-        wrapping_err.print(f"[red]error:[/] {exc}")
+    except errors as exc:
+        console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
+
+
+def run_read(db: Path | None, fn: Callable[[Any], Any]) -> Any:
+    """Open the store read-only, return `fn(store)`; not found exits 1, other domain errors exit 2."""
+    return run_domain(db, fn)

@@ -16,12 +16,11 @@ from graph_credit.cli.app import (
     JsonFlag,
     as_of_date,
     limit_option,
-    open_db,
     out,
     print_json,
-    wrapping_err,
+    run_domain,
 )
-from graph_credit.errors import InvalidInput, NotFound
+from graph_credit.errors import InvalidInput
 from graph_credit.params import OWNERSHIP_DEPTH, OWNERSHIP_MAX_NODES
 
 if TYPE_CHECKING:
@@ -34,18 +33,8 @@ Uscc = Annotated[str, typer.Argument(help="USCC of the enterprise.")]
 
 
 def _run(db: Path | None, call: Any, *args: Any, **kwargs: Any) -> Any:
-    """Open the store read-only, run one domain call, turn domain errors into exit codes."""
-    store = open_db(db, read_only=True)
-    try:
-        return call(store, *args, **kwargs)
-    except NotFound as exc:
-        wrapping_err.print(f"[red]not found:[/] {exc}")
-        raise typer.Exit(1) from None
-    except InvalidInput as exc:
-        wrapping_err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
+    """One domain call on the store read-only; only invalid input is a usage error here."""
+    return run_domain(db, lambda store: call(store, *args, **kwargs), errors=(InvalidInput,))
 
 
 def _json(model: Any) -> None:

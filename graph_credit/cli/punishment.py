@@ -11,8 +11,17 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from graph_credit.cli.app import AsOfOption, DbOption, JsonFlag, as_of_date, err, open_db, out, print_json
-from graph_credit.errors import InvalidInput, NotFound
+from graph_credit.cli.app import (
+    AsOfOption,
+    DbOption,
+    JsonFlag,
+    as_of_date,
+    err,
+    out,
+    print_json,
+    run_domain,
+)
+from graph_credit.errors import InvalidInput
 
 OnOption = Annotated[str, typer.Option("--on", help="Date the transition takes effect (YYYY-MM-DD).")]
 ByOption = Annotated[str, typer.Option("--by", help="Who acts (authority, officer).")]
@@ -22,18 +31,10 @@ RecordId = Annotated[str, typer.Argument(help="Credit record id.")]
 
 
 def _run(db: Path | None, call: Any, *args: Any, write: bool = False, **kwargs: Any) -> Any:
-    """Open the store (read-only unless the call writes), run one domain call, map errors to exits."""
-    store = open_db(db, read_only=not write)
-    try:
-        return call(store, *args, **kwargs)
-    except NotFound as exc:
-        err.print(f"[red]not found:[/] {exc}")
-        raise typer.Exit(1) from None
-    except InvalidInput as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
+    """One domain call (read-only unless it writes); only invalid input is a usage error here."""
+    return run_domain(
+        db, lambda store: call(store, *args, **kwargs), write=write, console=err, errors=(InvalidInput,)
+    )
 
 
 def _json(value: Any) -> None:
